@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Tongsin.Archive;
+using Tongsin.Model;
+using Tongsin.Text;
+
+namespace Tongsin.App.Commands;
+
+/// <summary>The --source, --lang, --from and --to options shared by export and search, and their checks.</summary>
+internal sealed class Filters
+{
+    public Option<string[]> Source { get; } = new("--source") { Description = "A source (\"Voice of Korea (EN)\", voice-of-korea-en) or an outlet (all its languages); repeatable", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> From { get; } = new("--from") { Description = "Published on or after this date: YYYY-MM-DD, YYYY-MM or YYYY" };
+    public Option<string?> To { get; } = new("--to") { Description = "Published on or before this date: YYYY-MM-DD, YYYY-MM or YYYY" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Source);
+        command.Options.Add(From);
+        command.Options.Add(To);
+    }
+
+    public IReadOnlyList<string>? SourceSlugs(ParseResult parse, IArchive archive)
+    {
+        var wanted = parse.GetValue(Source) ?? [];
+        if (wanted.Length == 0) return null;
+        var known = archive.Sources();
+        var slugs = new List<string>();
+        foreach (var text in wanted)
+        {
+            var match = SourceMatcher.Match(text, known, new OutletCatalog());
+            if (match.Count == 0)
+                throw new UsageException($"unknown source '{text}'; 'tongsin sources' lists the archive's sources");
+            slugs.AddRange(match);
+        }
+        return slugs;
+    }
+
+    public (DateOnly? From, DateOnly? To) Dates(ParseResult parse)
+    {
+        var from = ParseDate(parse.GetValue(From), "--from", start: true);
+        var to = ParseDate(parse.GetValue(To), "--to", start: false);
+        if (from > to) throw new UsageException($"--from {Text.Dates.ToIso(from)} is after --to {Text.Dates.ToIso(to)}");
+        return (from, to);
+    }
+
+    /// <summary>YYYY-MM-DD, or YYYY-MM and YYYY meaning their first or last day.</summary>
+    internal static DateOnly? ParseDate(string? text, string option, bool start)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        if (Text.Dates.TryParseIso(t, out var day)) return day;
+        var parts = t.Split('-');
+        if (parts.Length <= 2 && parts[0].Length == 4 && int.TryParse(parts[0], out var year) && year is >= 1900 and <= 2200)
+        {
+            if (parts.Length == 1) return start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31);
+            if (parts[1].Length is 1 or 2 && int.TryParse(parts[1], out var month) && month is >= 1 and <= 12)
+                return start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        }
+        throw new UsageException($"{option} '{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY");
+    }
+}

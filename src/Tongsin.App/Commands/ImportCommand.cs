@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Spectre.Console;
+using Tongsin.Ingest;
+using Tongsin.Model;
+
+namespace Tongsin.App.Commands;
+
+internal static class ImportCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (read recursively) and globs: KCNA Watch text pages and Tongsin JSONL exports, plain or gzip", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "Import saved pages and exports into the archive");
+        command.Arguments.Add(paths);
+        command.SetAction(parse => Run(context, parse, parse.GetValue(paths)!));
+        return command;
+    }
+
+    private static int Run(CommandContext context, ParseResult parse, string[] arguments)
+    {
+        var console = context.Console;
+        var (files, problems) = ImportPaths.Expand(arguments);
+        foreach (var p in problems) console.Error.WriteLine($"error: {p}");
+
+        using var archive = context.OpenArchive(parse, create: true);
+        var job = new ImportJob(archive, new OutletCatalog());
+        ImportSummary summary;
+        if (console.IsTerminal && files.Count > 1)
+        {
+            summary = null!;
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var bar = ctx.AddTask("importing", maxValue: files.Count);
+                    summary = job.Run(files, new BarProgress(bar), console.Cancel);
+                });
+        }
+        else
+        {
+            summary = job.Run(files, new LineProgress(console), console.Cancel);
+        }
+
+        var o = summary.Outcome;
+        var failed = summary.Failures.Count + problems.Count;
+        console.Out.WriteLine($"{summary.Files} files: {o.New} new, {o.Updated} updated, {o.Unchanged} unchanged, {o.NewStubs} stubs, {failed} failed"
+            + (o.CompletedStubs > 0 ? $" ({o.CompletedStubs} stubs completed)" : ""));
+        if (summary.Interrupted) console.Out.WriteLine("interrupted: what was imported before is kept; run the same import again to finish");
+        if (failed > 0)
+        {
+            console.Error.WriteLine($"{failed} failed:");
+            foreach (var p in problems) console.Error.WriteLine($"  {p}");
+            foreach (var f in summary.Failures) console.Error.WriteLine($"  {f}");
+        }
+        return failed > 0 || summary.Interrupted ? 1 : 0;
+    }
+
+    /// <summary>Plain lines for logs and pipes: each failure as it happens, and a count now and then.</summary>
+    private sealed class LineProgress(CliConsole console) : IImportProgress
+    {
+        private long _last = Environment.TickCount64;
+
+        public void FileDone(string path, int done, int total)
+        {
+            var now = Environment.TickCount64;
+            if (total > 1 && (now - _last >= 2000 || done == total))
+            {
+                console.Error.WriteLine($"imported {done}/{total} files");
+                _last = now;
+            }
+        }
+
+        public void Failed(ImportFailure failure) => console.Error.WriteLine($"error: {failure}");
+    }
+
+    private sealed class BarProgress(ProgressTask bar) : IImportProgress
+    {
+        public void FileDone(string path, int done, int total) => bar.Value = done;
+
+        public void Failed(ImportFailure failure) => AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(failure.ToString())}");
+    }
+}

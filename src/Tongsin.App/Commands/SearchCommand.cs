@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Tongsin.Model;
+using Tongsin.Search;
+using Tongsin.Text;
+
+namespace Tongsin.App.Commands;
+
+internal static class SearchCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var query = new Argument<string[]>("query") { Description = "Words (all must match) and \"exact phrases\"", Arity = ArgumentArity.OneOrMore };
+        var lang = new Option<string?>("--lang") { Description = "Only this language: en, ko, zh, ru, ja, es, fr, de, ar" };
+        var limit = new Option<int>("--limit") { Description = "How many hits (1-1000)", DefaultValueFactory = _ => 20 };
+        var sort = new Option<string>("--sort") { Description = "relevance (default), newest or oldest", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "newest", "oldest");
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of hits" };
+        var filters = new Filters();
+        var command = new Command("search", "Search the archive's titles, teasers and bodies");
+        command.Arguments.Add(query);
+        filters.AddTo(command);
+        command.Options.Add(lang);
+        command.Options.Add(limit);
+        command.Options.Add(sort);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(limit);
+            if (n is < 1 or > 1000) throw new UsageException($"--limit must be between 1 and 1000, not {n}");
+            string? language = null;
+            if (parse.GetValue(lang) is { } l)
+                language = Languages.Normalise(l) ?? throw new UsageException($"--lang '{l}' is not a language code Tongsin knows (en, ko, zh, ru, ja, es, fr, de, ar)");
+            var (from, to) = filters.Dates(parse);
+            var text = string.Join(' ', parse.GetValue(query)!);
+            // Checked before opening the archive, so a bad query is reported as such even without one.
+            PlainQuery.Parse(text);
+            using var archive = context.OpenArchive(parse);
+            var request = new SearchRequest(text, filters.SourceSlugs(parse, archive), language, from, to, n, 0,
+                parse.GetValue(sort) switch { "newest" => SearchSort.Newest, "oldest" => SearchSort.Oldest, _ => SearchSort.Relevance });
+            var results = archive.Search(request);
+            Print(context.Console, results, text, parse.GetValue(json));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(CliConsole console, SearchResults results, string query, bool json)
+    {
+        if (json)
+        {
+            console.Out.WriteLine(Json.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var hit in results.Hits) Json.Hit(w, hit);
+                w.WriteEndArray();
+            }));
+            return;
+        }
+        var shown = results.Hits.Count < results.Total ? $", showing {results.Hits.Count}" : "";
+        console.Out.WriteLine($"{results.Total} {(results.Total == 1 ? "match" : "matches")} for {query}{shown}");
+        foreach (var hit in results.Hits)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine($"[{hit.Id}] {hit.Title}{(hit.IsStub ? " (stub)" : "")}");
+            console.Out.WriteLine($"     {hit.Source} · {Dates.ToIso(hit.Published)}");
+            var snippet = console.IsTerminal ? Snippets.Marked(hit.Snippet, "\u001b[1m", "\u001b[22m") : Snippets.Plain(hit.Snippet);
+            if (snippet.Length > 0) console.Out.WriteLine($"     {snippet}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Tongsin.App;
+
+return Cli.Run(args, CliConsole.FromProcess());

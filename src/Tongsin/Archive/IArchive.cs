@@ -1,0 +1,72 @@
+using Tongsin.Model;
+using Tongsin.Search;
+
+namespace Tongsin.Archive;
+
+/// <summary>
+/// The archive: it keeps every article, every version and every stub, and never deletes.
+/// SQLite and PostgreSQL implement it; one contract test suite holds both to the same behaviour.
+/// Implementations are safe to share between threads; an import session is not.
+/// </summary>
+public interface IArchive : IDisposable
+{
+    /// <summary>Where the archive lives, for messages: a file path or a server address.</summary>
+    string Location { get; }
+
+    /// <summary>Starts writing. Each page stored through the session goes in whole or not at all.</summary>
+    IImportSession BeginImport();
+
+    ArticleRecord? FindArticle(long id);
+
+    /// <summary>Every version of an article, oldest first; empty for a stub.</summary>
+    IReadOnlyList<ArticleVersion> Versions(long articleId);
+
+    /// <summary>Articles and stubs in publication order, each with its versions, read lazily.</summary>
+    IEnumerable<ArticleHistory> Export(ArticleFilter filter);
+
+    SearchResults Search(SearchRequest request);
+
+    IReadOnlyList<SourceSummary> Sources();
+
+    ArchiveStats Stats();
+}
+
+/// <summary>
+/// Writes into the archive. Store methods are atomic per item; Commit makes everything stored
+/// so far durable. Disposing without Commit discards what was stored since the last Commit.
+/// </summary>
+public interface IImportSession : IDisposable
+{
+    StoreOutcome Store(PageCapture page);
+
+    /// <summary>Stores an article read from an export, with its history and removal mark.</summary>
+    StoreOutcome Store(ArticleHistory record);
+
+    void Commit();
+}
+
+/// <summary>What storing one item did. A completed stub counts as new.</summary>
+public readonly record struct StoreOutcome(int New, int Updated, int Unchanged, int NewStubs, int CompletedStubs)
+{
+    public static StoreOutcome operator +(StoreOutcome a, StoreOutcome b) =>
+        new(a.New + b.New, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.NewStubs + b.NewStubs, a.CompletedStubs + b.CompletedStubs);
+}
+
+/// <summary>Which articles an export or a listing covers. Empty source list means every source.</summary>
+public sealed record ArticleFilter(
+    IReadOnlyList<string>? SourceSlugs = null,
+    DateOnly? From = null,
+    DateOnly? To = null);
+
+public sealed record SourceSummary(Source Source, long Articles, long Stubs, DateOnly? First, DateOnly? Last);
+
+public sealed record ArchiveStats(
+    long Articles,
+    long Stubs,
+    long Versions,
+    long Removed,
+    long Sources,
+    DateOnly? FirstPublished,
+    DateOnly? LastPublished,
+    long SizeBytes,
+    int SchemaVersion);

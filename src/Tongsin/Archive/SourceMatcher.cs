@@ -1,0 +1,27 @@
+using Tongsin.Model;
+
+namespace Tongsin.Archive;
+
+/// <summary>
+/// Finds the sources a user means: a label ("Voice of Korea (EN)"), a slug ("voice-of-korea-en"),
+/// or an outlet by any of its names ("Voice of Korea", "VOK", "조선의 소리"), which means every
+/// language of it.
+/// </summary>
+public static class SourceMatcher
+{
+    public static IReadOnlyList<string> Match(string text, IEnumerable<SourceSummary> sources, OutletCatalog outlets)
+    {
+        var wanted = text.Trim();
+        var all = sources.Select(s => s.Source).ToList();
+
+        // A label or a slug names one source; "KCNA (EN)" is the agency's English source.
+        var labelled = wanted.EndsWith(')') ? Source.FromLabel(wanted, outlets).Slug : null;
+        var one = all.Where(s => s.Label.Equals(wanted, StringComparison.OrdinalIgnoreCase)
+            || s.Slug.Equals(wanted, StringComparison.OrdinalIgnoreCase) || s.Slug == labelled).ToList();
+        if (one.Count > 0) return one.Select(s => s.Slug).ToList();
+
+        // An outlet's name means every language of it.
+        var outlet = outlets.Find(wanted)?.Slug ?? Slugs.From(wanted);
+        return all.Where(s => s.Outlet.Slug == outlet).Select(s => s.Slug).ToList();
+    }
+}

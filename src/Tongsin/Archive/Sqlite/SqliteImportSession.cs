@@ -1,0 +1,294 @@
+using Microsoft.Data.Sqlite;
+using Tongsin.Model;
+using Tongsin.Text;
+
+namespace Tongsin.Archive.Sqlite;
+
+/// <summary>
+/// Writes pages into the archive inside one long transaction, each page in a savepoint of its own:
+/// a page that fails is rolled back alone, and Commit makes everything before it durable. Statements
+/// are prepared once and reused, because an import runs them millions of times.
+/// </summary>
+internal sealed class SqliteImportSession : IImportSession
+{
+    private readonly SqliteConnection _c;
+    private readonly TimeProvider _clock;
+    private SqliteTransaction? _tx;
+    private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private string _now = "";
+
+    public SqliteImportSession(SqliteConnection connection, TimeProvider clock)
+    {
+        _c = connection;
+        _clock = clock;
+    }
+
+    public StoreOutcome Store(PageCapture page) => Atomically(() =>
+    {
+        var outcome = RecordArticle(page.Article, knownId: null, out _);
+        foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Captured);
+        return outcome;
+    });
+
+    public StoreOutcome Store(ArticleHistory record) => Atomically(() =>
+    {
+        var a = record.Article;
+        StoreOutcome outcome;
+        long id;
+        if (a.Status == ArticleStatus.Stub)
+        {
+            outcome = RecordCard(new CardCapture(a.Source, a.Title, a.Published, a.Teaser), a.Captured);
+            id = FindByKey(SourceId(a.Source), a.Published, TitleKey.From(a.Title), a.Url)!.Value.Id;
+        }
+        else
+        {
+            outcome = default;
+            long? known = null;
+            var sawNew = false;
+            foreach (var v in record.Versions)
+            {
+                var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser);
+                var step = RecordArticle(capture, known, out id);
+                known = id;
+                sawNew |= step.New > 0;
+                outcome += step;
+            }
+            id = known!.Value;
+            // Versions of one exported article are one item: new, updated, or unchanged as a whole.
+            outcome = sawNew ? outcome with { New = 1, Updated = 0, Unchanged = 0 }
+                : outcome.Updated > 0 ? outcome with { Updated = 1, Unchanged = 0 }
+                : outcome with { Unchanged = 1 };
+            if (a.Teaser is not null)
+                Run("UPDATE articles SET teaser = $teaser WHERE id = $id AND teaser IS NULL", ("$teaser", a.Teaser), ("$id", id));
+        }
+        if (a.RemovedOn is { } removed)
+            Run("UPDATE articles SET removed_on = $d WHERE id = $id AND removed_on IS NULL", ("$d", Dates.ToIso(removed)), ("$id", id));
+        return outcome;
+    });
+
+    public void Commit()
+    {
+        _tx?.Commit();
+        _tx?.Dispose();
+        _tx = null;
+        foreach (var cmd in _commands.Values) cmd.Transaction = null;
+    }
+
+    private StoreOutcome Atomically(Func<StoreOutcome> store)
+    {
+        if (_tx is null)
+        {
+            _tx = _c.BeginTransaction(deferred: false);
+            foreach (var cmd in _commands.Values) cmd.Transaction = _tx;
+        }
+        _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        _tx.Save("page");
+        try
+        {
+            var outcome = store();
+            _tx.Release("page");
+            return outcome;
+        }
+        catch
+        {
+            _tx.Rollback("page");
+            _tx.Release("page");
+            // A source created inside the rolled-back page is gone again.
+            _sourceIds.Clear();
+            throw;
+        }
+    }
+
+    private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, string? Captured, string Title, string? Teaser, string? Url);
+
+    private StoreOutcome RecordArticle(ArticleCapture a, long? knownId, out long id)
+    {
+        var sourceId = SourceId(a.Source);
+        var key = TitleKey.From(a.Title);
+        var published = Dates.ToIso(a.Published);
+        var captured = Dates.ToIso(a.Captured);
+        var body = SqliteArchive.JoinBody(a.Paragraphs);
+        var hash = ContentHash.Of(a.Title, a.Paragraphs);
+        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, a.Published, key, a.Url);
+
+        if (found is null)
+        {
+            id = Scalar("""
+                INSERT INTO articles (source_id, title, published, captured, url, teaser, status, current_version, version_count, created_at, updated_at)
+                VALUES ($source, $title, $published, $captured, $url, $teaser, 'complete', 1, 1, $now, $now);
+                SELECT last_insert_rowid();
+                """, ("$source", sourceId), ("$title", a.Title), ("$published", published), ("$captured", captured),
+                ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now));
+            AddKey(sourceId, published, key, id);
+            AddVersion(id, 1, a.Title, body, hash, captured);
+            IndexText(id, a.Title, null, body);
+            return new StoreOutcome(New: 1, 0, 0, 0, 0);
+        }
+
+        var f = found.Value;
+        id = f.Id;
+        if (f.IsStub)
+        {
+            UnindexText(id, f.Title, f.Teaser, null);
+            Run("""
+                UPDATE articles SET status = 'complete', title = $title, captured = min(coalesce(captured, $captured), coalesce($captured, captured)),
+                       url = coalesce(url, $url), teaser = coalesce(teaser, $teaser), current_version = 1, version_count = 1, updated_at = $now
+                WHERE id = $id
+                """, ("$title", a.Title), ("$captured", captured), ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now), ("$id", id));
+            AddKey(sourceId, published, key, id);
+            AddVersion(id, 1, a.Title, body, hash, captured);
+            IndexText(id, a.Title, null, body);
+            return new StoreOutcome(New: 1, 0, 0, 0, CompletedStubs: 1);
+        }
+
+        if (Scalar("SELECT count(*) FROM versions WHERE article_id = $id AND hash = $hash", ("$id", id), ("$hash", hash)) > 0)
+        {
+            if ((captured is not null && (f.Captured is null || string.CompareOrdinal(captured, f.Captured) < 0)) || (f.Url is null && a.Url is not null))
+                Run("UPDATE articles SET captured = min(coalesce(captured, $captured), coalesce($captured, captured)), url = coalesce(url, $url) WHERE id = $id",
+                    ("$captured", captured), ("$url", a.Url), ("$id", id));
+            return new StoreOutcome(0, 0, Unchanged: 1, 0, 0);
+        }
+
+        // A changed text: a new version. It becomes the current one unless it was captured before the current one.
+        var number = f.VersionCount + 1;
+        var currentCaptured = Scalar<string?>("SELECT captured FROM versions WHERE article_id = $id AND number = $n", ("$id", id), ("$n", f.CurrentVersion));
+        var becomesCurrent = captured is null || currentCaptured is null || string.CompareOrdinal(captured, currentCaptured) >= 0;
+        AddVersion(id, number, a.Title, body, hash, captured);
+        AddKey(sourceId, published, key, id);
+        if (becomesCurrent)
+        {
+            var oldBody = Scalar<string?>("SELECT body FROM versions WHERE article_id = $id AND number = $n", ("$id", id), ("$n", f.CurrentVersion)) ?? "";
+            UnindexText(id, f.Title, null, oldBody);
+            Run("UPDATE articles SET title = $title, current_version = $n, version_count = $n, updated_at = $now, url = coalesce(url, $url), captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
+                ("$title", a.Title), ("$n", number), ("$now", _now), ("$url", a.Url), ("$captured", captured), ("$id", id));
+            IndexText(id, a.Title, null, body);
+        }
+        else
+        {
+            Run("UPDATE articles SET version_count = $n, updated_at = $now, captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
+                ("$n", number), ("$now", _now), ("$captured", captured), ("$id", id));
+        }
+        return new StoreOutcome(0, Updated: 1, 0, 0, 0);
+    }
+
+    private StoreOutcome RecordCard(CardCapture card, DateOnly? seen)
+    {
+        var sourceId = SourceId(card.Source);
+        var key = TitleKey.From(card.Title);
+        var found = FindByKey(sourceId, card.Published, key, url: null);
+        if (found is { } f)
+        {
+            if (f.Teaser is null && card.Teaser is not null)
+            {
+                if (f.IsStub) UnindexText(f.Id, f.Title, null, null);
+                Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", card.Teaser), ("$id", f.Id));
+                if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
+            }
+            return default;
+        }
+        var published = Dates.ToIso(card.Published);
+        var id = Scalar("""
+            INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
+            VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
+            SELECT last_insert_rowid();
+            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", Dates.ToIso(seen)),
+            ("$teaser", card.Teaser), ("$now", _now));
+        AddKey(sourceId, published, key, id);
+        IndexText(id, card.Title, card.Teaser, null);
+        return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
+    }
+
+    private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
+
+    private Found? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = $id", ("$id", id));
+
+    private Found? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
+
+    // An article with a different URL is a different article, even under the same title and date.
+    private Found? FindByKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
+        SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
+        WHERE k.source_id = $source AND k.published = $published AND k.title_key = $key
+          AND ($url IS NULL OR a.url IS NULL OR a.url = $url)
+        ORDER BY a.id LIMIT 1
+        """, ("$source", sourceId), ("$published", Dates.ToIso(published)), ("$key", key), ("$url", url));
+
+    private Found? ReadFound(string sql, params (string, object?)[] args)
+    {
+        using var r = Prepare(sql, args).ExecuteReader();
+        if (!r.Read()) return null;
+        return new Found(r.GetInt64(0), r.GetString(1) == "stub", r.GetInt32(2), r.GetInt32(3),
+            r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+    }
+
+    private void AddKey(long sourceId, string published, string key, long id) =>
+        Run("INSERT OR IGNORE INTO article_keys (source_id, published, title_key, article_id) VALUES ($source, $published, $key, $id)",
+            ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
+
+    private void AddVersion(long id, int number, string title, string body, string hash, string? captured) =>
+        Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",
+            ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured), ("$now", _now));
+
+    private void IndexText(long id, string title, string? teaser, string? body) =>
+        Run("INSERT INTO article_fts (rowid, title, teaser, body) VALUES ($id, $title, $teaser, $body)",
+            ("$id", id), ("$title", title), ("$teaser", teaser), ("$body", body));
+
+    // An external-content FTS5 index forgets a row only when told the exact values it indexed.
+    private void UnindexText(long id, string title, string? teaser, string? body) =>
+        Run("INSERT INTO article_fts (article_fts, rowid, title, teaser, body) VALUES ('delete', $id, $title, $teaser, $body)",
+            ("$id", id), ("$title", title), ("$teaser", teaser), ("$body", body));
+
+    private long SourceId(Source source)
+    {
+        var slug = source.Slug;
+        if (_sourceIds.TryGetValue(slug, out var id)) return id;
+        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = $slug", ("$slug", slug));
+        if (existing is null)
+        {
+            var o = source.Outlet;
+            Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES ($slug, $name, $ko, $site) ON CONFLICT (slug) DO NOTHING",
+                ("$slug", o.Slug), ("$name", o.Name), ("$ko", o.NameKo), ("$site", o.Site));
+            existing = Scalar("""
+                INSERT INTO sources (outlet_id, language, slug, label)
+                VALUES ((SELECT id FROM outlets WHERE slug = $outlet), $lang, $slug, $label);
+                SELECT last_insert_rowid();
+                """, ("$outlet", o.Slug), ("$lang", source.Language), ("$slug", slug), ("$label", source.Label));
+        }
+        _sourceIds[slug] = existing.Value;
+        return existing.Value;
+    }
+
+    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] args)
+    {
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = _c.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.Transaction = _tx;
+            foreach (var (name, _) in args) cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+            cmd.Prepare();
+            _commands[sql] = cmd;
+        }
+        for (var i = 0; i < args.Length; i++) cmd.Parameters[i].Value = args[i].Value ?? DBNull.Value;
+        return cmd;
+    }
+
+    private void Run(string sql, params (string, object?)[] args) => Prepare(sql, args).ExecuteNonQuery();
+
+    private long Scalar(string sql, params (string, object?)[] args) => Convert.ToInt64(Prepare(sql, args).ExecuteScalar());
+
+    private T? Scalar<T>(string sql, params (string, object?)[] args)
+    {
+        var value = Prepare(sql, args).ExecuteScalar();
+        if (value is null or DBNull) return default;
+        return (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+    }
+
+    public void Dispose()
+    {
+        _tx?.Rollback();
+        _tx?.Dispose();
+        foreach (var cmd in _commands.Values) cmd.Dispose();
+        _c.Dispose();
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+
+namespace Tongsin.Archive.Sqlite;
+
+/// <summary>
+/// The archive's schema as numbered migrations, applied in order, each in its own transaction.
+/// A migration once released is never edited; a change of schema is a new migration.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly (int Version, string Name, string Sql)[] Migrations =
+    [
+        (1, "articles, versions, stubs and full-text index", """
+            CREATE TABLE outlets (
+                id       INTEGER PRIMARY KEY,
+                slug     TEXT NOT NULL UNIQUE,
+                name     TEXT NOT NULL,
+                name_ko  TEXT,
+                site     TEXT
+            );
+            CREATE TABLE sources (
+                id        INTEGER PRIMARY KEY,
+                outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+                language  TEXT NOT NULL,
+                slug      TEXT NOT NULL UNIQUE,
+                label     TEXT NOT NULL,
+                UNIQUE (outlet_id, language)
+            );
+            -- One row an article or stub. Its text lives in versions; current_version names the one shown.
+            CREATE TABLE articles (
+                id              INTEGER PRIMARY KEY,
+                source_id       INTEGER NOT NULL REFERENCES sources(id),
+                title           TEXT NOT NULL,
+                published       TEXT NOT NULL,
+                captured        TEXT,
+                url             TEXT,
+                teaser          TEXT,
+                status          TEXT NOT NULL CHECK (status IN ('stub', 'complete')),
+                current_version INTEGER,
+                version_count   INTEGER NOT NULL DEFAULT 0,
+                removed_on      TEXT,
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT NOT NULL
+            );
+            CREATE INDEX articles_published ON articles (published, id);
+            CREATE INDEX articles_source ON articles (source_id, published);
+            CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+            -- Every (source, date, title) an article has been seen under, so an older title still finds it.
+            CREATE TABLE article_keys (
+                source_id  INTEGER NOT NULL,
+                published  TEXT NOT NULL,
+                title_key  TEXT NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                PRIMARY KEY (source_id, published, title_key, article_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE versions (
+                article_id  INTEGER NOT NULL REFERENCES articles(id),
+                number      INTEGER NOT NULL,
+                title       TEXT NOT NULL,
+                body        TEXT NOT NULL,
+                hash        TEXT NOT NULL,
+                captured    TEXT,
+                recorded_at TEXT NOT NULL,
+                PRIMARY KEY (article_id, number)
+            );
+            -- What the full-text index holds for each article: the current title and body, and the
+            -- teaser of stubs (a complete article's teaser only repeats its first sentence).
+            CREATE VIEW article_text AS
+                SELECT a.id AS id, a.title AS title,
+                       CASE WHEN a.status = 'stub' THEN a.teaser END AS teaser,
+                       v.body AS body
+                FROM articles a
+                LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version;
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, teaser, body,
+                content = 'article_text', content_rowid = 'id',
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            """),
+    ];
+
+    public static int Latest => Migrations[^1].Version;
+
+    public static int Apply(SqliteConnection connection, TimeProvider clock)
+    {
+        Exec(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var current = CurrentVersion(connection);
+        if (current > Latest)
+            throw new ArchiveException($"the archive was written by a newer Tongsin (schema {current}; this one knows up to {Latest})");
+        foreach (var (version, name, sql) in Migrations)
+        {
+            if (version <= current) continue;
+            using var tx = connection.BeginTransaction();
+            Exec(connection, sql, tx);
+            using var record = connection.CreateCommand();
+            record.Transaction = tx;
+            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)";
+            record.Parameters.AddWithValue("$v", version);
+            record.Parameters.AddWithValue("$n", name);
+            record.Parameters.AddWithValue("$t", clock.GetUtcNow().ToString("O"));
+            record.ExecuteNonQuery();
+            tx.Commit();
+            current = version;
+        }
+        return current;
+    }
+
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(cmd.ExecuteScalar());
+    }
+
+    private static void Exec(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using Tongsin.Ingest;
+using Tongsin.Model;
+using Tongsin.Text;
+
+namespace Tongsin.Exchange;
+
+/// <summary>
+/// One article a line: the export format, which <c>tongsin import</c> reads back. Keys: id, source,
+/// outlet, language, title, published, captured, url, status, teaser, body (paragraphs), versions
+/// (a count), removed, hash, and history (every version, oldest first) when there is more than one.
+/// </summary>
+public static class JsonlRecord
+{
+    public static void Write(Utf8JsonWriter w, ArticleHistory item)
+    {
+        var a = item.Article;
+        w.WriteStartObject();
+        w.WriteNumber("id", a.Id);
+        w.WriteString("source", a.Source.Label);
+        w.WriteString("outlet", a.Source.Outlet.Name);
+        w.WriteString("language", a.Source.Language);
+        w.WriteString("title", a.Title);
+        w.WriteString("published", Dates.ToIso(a.Published));
+        WriteNullable(w, "captured", Dates.ToIso(a.Captured));
+        WriteNullable(w, "url", a.Url);
+        w.WriteString("status", a.Status == ArticleStatus.Stub ? "stub" : "complete");
+        WriteNullable(w, "teaser", a.Teaser);
+        WriteParagraphs(w, "body", a.Paragraphs);
+        w.WriteNumber("versions", a.VersionCount);
+        WriteNullable(w, "removed", Dates.ToIso(a.RemovedOn));
+        WriteNullable(w, "hash", a.ContentHash);
+        if (item.Versions.Count > 1)
+        {
+            w.WriteStartArray("history");
+            foreach (var v in item.Versions)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("version", v.Number);
+                w.WriteString("title", v.Title);
+                WriteNullable(w, "captured", Dates.ToIso(v.Captured));
+                w.WriteString("recorded", v.RecordedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                w.WriteString("hash", v.Hash);
+                WriteParagraphs(w, "body", v.Paragraphs);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads one line of an export. Throws <see cref="ImportFailureException"/> naming what is wrong.</summary>
+    public static ArticleHistory Read(string line, OutletCatalog outlets)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(line); }
+        catch (JsonException e)
+        {
+            throw new ImportFailureException(ImportFailureKind.Invalid, $"not valid JSON ({e.Message.Split('.')[0]})");
+        }
+        using (doc)
+        {
+            var o = doc.RootElement;
+            if (o.ValueKind != JsonValueKind.Object) throw Bad("a record must be a JSON object");
+            var label = RequiredString(o, "source");
+            var source = Source.FromLabel(label, outlets);
+            if (OptionalString(o, "language") is { } lang && Languages.Normalise(lang) is { } iso && iso != source.Language)
+                source = source with { Language = iso };
+            var title = TextCleaner.CleanLine(RequiredString(o, "title"));
+            if (title.Length == 0) throw Bad("'title' is empty");
+            var published = RequiredDate(o, "published");
+            var captured = OptionalDate(o, "captured");
+            var url = OptionalString(o, "url");
+            var teaser = OptionalString(o, "teaser") is { } t ? TextCleaner.CleanLine(t) : null;
+            var status = OptionalString(o, "status") ?? "complete";
+            if (status is not ("complete" or "stub")) throw Bad($"'status' must be \"complete\" or \"stub\", not \"{status}\"");
+            var body = Paragraphs(o, "body");
+            var removed = OptionalDate(o, "removed");
+            var isStub = status == "stub";
+
+            var versions = new List<ArticleVersion>();
+            if (!isStub)
+            {
+                if (o.TryGetProperty("history", out var history) && history.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var v in history.EnumerateArray())
+                    {
+                        var vt = TextCleaner.CleanLine(RequiredString(v, "title"));
+                        var vb = Paragraphs(v, "body");
+                        var recorded = OptionalString(v, "recorded") is { } r && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ro) ? ro : DateTimeOffset.MinValue;
+                        versions.Add(new ArticleVersion(v.TryGetProperty("version", out var n) && n.TryGetInt32(out var num) ? num : versions.Count + 1,
+                            vt, vb, OptionalDate(v, "captured"), ContentHash.Of(vt, vb), recorded));
+                    }
+                    versions.Sort((x, y) => x.Number.CompareTo(y.Number));
+                }
+                if (versions.Count == 0)
+                    versions.Add(new ArticleVersion(1, title, body, captured, ContentHash.Of(title, body), DateTimeOffset.MinValue));
+            }
+
+            var article = new ArticleRecord(0, source, title, published, captured, url,
+                isStub ? ArticleStatus.Stub : ArticleStatus.Complete, teaser, isStub ? [] : body,
+                versions.Count, removed, isStub ? null : ContentHash.Of(title, body));
+            return new ArticleHistory(article, versions);
+        }
+    }
+
+    private static ImportFailureException Bad(string why) => new(ImportFailureKind.Invalid, why);
+
+    private static string RequiredString(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()!
+            : throw Bad($"'{name}' is missing or not a string");
+
+    private static string? OptionalString(JsonElement o, string name) =>
+        !o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+            : v.ValueKind == JsonValueKind.String ? v.GetString() : throw Bad($"'{name}' must be a string or null");
+
+    private static DateOnly RequiredDate(JsonElement o, string name) =>
+        OptionalDate(o, name) ?? throw Bad($"'{name}' is missing");
+
+    private static DateOnly? OptionalDate(JsonElement o, string name)
+    {
+        var text = OptionalString(o, name);
+        if (text is null) return null;
+        return Dates.TryParseIso(text, out var d) ? d : throw Bad($"'{name}' must be a date written YYYY-MM-DD, not \"{text}\"");
+    }
+
+    private static List<string> Paragraphs(JsonElement o, string name)
+    {
+        var list = new List<string>();
+        if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return list;
+        if (v.ValueKind != JsonValueKind.Array) throw Bad($"'{name}' must be an array of paragraphs");
+        foreach (var p in v.EnumerateArray())
+        {
+            if (p.ValueKind != JsonValueKind.String) throw Bad($"'{name}' must hold only strings");
+            var clean = TextCleaner.CleanLine(p.GetString()!);
+            if (clean.Length > 0) list.Add(clean);
+        }
+        return list;
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+
+    private static void WriteParagraphs(Utf8JsonWriter w, string name, IReadOnlyList<string> paragraphs)
+    {
+        w.WriteStartArray(name);
+        foreach (var p in paragraphs) w.WriteStringValue(p);
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using System.Threading.Channels;
+using Tongsin.Archive;
+using Tongsin.Exchange;
+using Tongsin.Ingest.Pages;
+using Tongsin.Model;
+
+namespace Tongsin.Ingest;
+
+/// <summary>One item that did not go in: the file, the line where there is one, and why.</summary>
+public sealed record ImportFailure(string Path, int? Line, string Reason)
+{
+    public override string ToString() => Line is { } n ? $"{Path}:{n}: {Reason}" : $"{Path}: {Reason}";
+}
+
+public sealed record ImportSummary(int Files, int Items, StoreOutcome Outcome, IReadOnlyList<ImportFailure> Failures, bool Interrupted);
+
+/// <summary>Hears how an import goes, for a progress bar or log lines.</summary>
+public interface IImportProgress
+{
+    void FileDone(string path, int filesDone, int filesTotal);
+    void Failed(ImportFailure failure);
+}
+
+/// <summary>
+/// Imports files into an archive: KCNA Watch text pages and Tongsin JSONL exports, plain or gzip.
+/// Files are read and parsed on worker threads while one writer stores them in file order, so a
+/// later capture of the same article is always the newer version. Every item goes in whole or not
+/// at all; a failed item is reported and the rest go on.
+/// </summary>
+public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commitEvery = 2000)
+{
+    private readonly KcnaWatchPageReader _pages = new(outlets);
+
+    public ImportSummary Run(IReadOnlyList<string> files, IImportProgress? progress = null, CancellationToken cancel = default)
+    {
+        var failures = new List<ImportFailure>();
+        var outcome = default(StoreOutcome);
+        var items = 0;
+        var done = 0;
+        var interrupted = false;
+        var sinceCommit = 0;
+
+        var parsed = Channel.CreateBounded<Task<FileItems>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var file in files)
+                {
+                    if (cancel.IsCancellationRequested) break;
+                    await parsed.Writer.WriteAsync(Task.Run(() => ReadFile(file)), CancellationToken.None);
+                }
+            }
+            finally { parsed.Writer.Complete(); }
+        });
+
+        using (var session = archive.BeginImport())
+        {
+            while (parsed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (parsed.Reader.TryRead(out var next))
+                {
+                    var file = next.GetAwaiter().GetResult();
+                    if (cancel.IsCancellationRequested) { interrupted = true; continue; }
+                    foreach (var item in file.Items)
+                    {
+                        if (item.Failure is { } failure)
+                        {
+                            failures.Add(failure);
+                            progress?.Failed(failure);
+                            continue;
+                        }
+                        try
+                        {
+                            outcome += item.Page is not null ? session.Store(item.Page) : session.Store(item.Record!);
+                            items++;
+                        }
+                        catch (Exception e) when (e is not OutOfMemoryException)
+                        {
+                            var f = new ImportFailure(file.Path, item.Line, "could not be stored: " + e.Message);
+                            failures.Add(f);
+                            progress?.Failed(f);
+                        }
+                        if (++sinceCommit >= commitEvery) { session.Commit(); sinceCommit = 0; }
+                    }
+                    progress?.FileDone(file.Path, ++done, files.Count);
+                }
+            }
+            session.Commit();
+        }
+        producer.GetAwaiter().GetResult();
+        return new ImportSummary(done, items, outcome, failures, interrupted);
+    }
+
+    private sealed record Item(PageCapture? Page, ArticleHistory? Record, ImportFailure? Failure, int? Line);
+
+    private sealed record FileItems(string Path, IEnumerable<Item> Items);
+
+    private FileItems ReadFile(string path)
+    {
+        try
+        {
+            if (LooksLikeJsonl(path)) return new FileItems(path, ReadJsonl(path));
+            var text = PageText.Decode(File.ReadAllBytes(path));
+            var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            if (first.StartsWith('<'))
+                throw new ImportFailureException(ImportFailureKind.NotAPage, "the file is HTML or XML, not a KCNA Watch text page");
+            var page = _pages.Read(text);
+            return new FileItems(path, [new Item(page, null, null, null)]);
+        }
+        catch (ImportFailureException e)
+        {
+            return Failed(path, e.Line, e.Describe());
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Failed(path, null, "unreadable: permission denied");
+        }
+        catch (Exception e) when (e is IOException)
+        {
+            return Failed(path, null, Directory.Exists(path) ? "unreadable: the folder cannot be listed" : "unreadable: " + e.Message);
+        }
+    }
+
+    private static FileItems Failed(string path, int? line, string reason) =>
+        new(path, [new Item(null, null, new ImportFailure(path, line, reason), line)]);
+
+    // A JSONL export opens with '{' (after an optional byte-order mark), plain or inside gzip.
+    private static bool LooksLikeJsonl(string path)
+    {
+        using var stream = OpenText(path);
+        Span<byte> head = stackalloc byte[64];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        foreach (var b in head[..n])
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF) continue;
+            return b == (byte)'{';
+        }
+        return false;
+    }
+
+    private static Stream OpenText(string path)
+    {
+        var file = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[2];
+        var n = file.Read(magic);
+        file.Position = 0;
+        if (n == 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+            return new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        return file;
+    }
+
+    private IEnumerable<Item> ReadJsonl(string path)
+    {
+        using var reader = new StreamReader(OpenText(path), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        var number = 0;
+        while (true)
+        {
+            string? line;
+            string? broken = null;
+            try { line = reader.ReadLine(); }
+            catch (Exception e) when (e is DecoderFallbackException or InvalidDataException or IOException)
+            {
+                broken = e is DecoderFallbackException ? "not UTF-8 text: invalid bytes" : "truncated: " + e.Message;
+                line = null;
+            }
+            if (broken is not null) yield return new Item(null, null, new ImportFailure(path, number + 1, broken), number + 1);
+            if (line is null) yield break;
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            Item item;
+            try { item = new Item(null, JsonlRecord.Read(line, outlets), null, number); }
+            catch (ImportFailureException e) { item = new Item(null, null, new ImportFailure(path, number, e.Describe()), number); }
+            yield return item;
+        }
+    }
+}

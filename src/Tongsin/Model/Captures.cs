@@ -1,0 +1,20 @@
+namespace Tongsin.Model;
+
+/// <summary>One sighting of an article's full text: what a page, a feed or an export said it was.</summary>
+public sealed record ArticleCapture(
+    Source Source,
+    string Title,
+    DateOnly Published,
+    DateOnly? Captured,
+    string? Url,
+    IReadOnlyList<string> Paragraphs,
+    string? Teaser = null);
+
+/// <summary>
+/// A card in a page's related block: an article of the same source known only by its title,
+/// teaser and date. It is archived as a stub until its full text arrives.
+/// </summary>
+public sealed record CardCapture(Source Source, string Title, DateOnly Published, string? Teaser);
+
+/// <summary>Everything one page yields: its article and the cards beside it.</summary>
+public sealed record PageCapture(ArticleCapture Article, IReadOnlyList<CardCapture> Cards);

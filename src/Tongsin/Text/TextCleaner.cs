@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Tongsin.Text;
+
+/// <summary>
+/// Brings a line of outlet text to one canonical form, so that the same words always hash the same:
+/// Unicode NFC, every kind of space folded to one ASCII space, control and zero-width characters
+/// dropped, no space at either end. Letters, quotes and dashes are kept exactly as published.
+/// </summary>
+public static class TextCleaner
+{
+    public static string CleanLine(ReadOnlySpan<char> line)
+    {
+        var needsWork = false;
+        var previousSpace = true;
+        foreach (var ch in line)
+        {
+            var space = IsSpace(ch);
+            if ((space && (previousSpace || ch != ' ')) || IsDropped(ch) || ch > '\u007F') { needsWork = true; break; }
+            previousSpace = space;
+        }
+        if (!needsWork && (line.Length == 0 || line[^1] != ' ')) return line.ToString();
+
+        var sb = new StringBuilder(line.Length);
+        var pendingSpace = false;
+        foreach (var ch in line)
+        {
+            if (IsSpace(ch)) { pendingSpace = sb.Length > 0; continue; }
+            if (IsDropped(ch)) continue;
+            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
+            sb.Append(ch);
+        }
+        var text = sb.ToString();
+        return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    }
+
+    public static string CleanLine(string line) => CleanLine(line.AsSpan());
+
+    private static bool IsSpace(char ch) =>
+        ch is ' ' or '\t' or '\u00A0' or '\u1680' or '\u202F' or '\u205F' or '\u3000' or '\u2028' or '\u2029'
+        || ch is >= '\u2000' and <= '\u200A';
+
+    // Zero-width characters and byte-order marks carry no text, and C0/C1 controls are never text.
+    private static bool IsDropped(char ch) =>
+        ch is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD'
+        || (ch < ' ' && ch != '\t') || ch is >= '\u007F' and <= '\u009F';
+}

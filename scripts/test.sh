@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test. Installs and starts what the tests need, stops it afterwards, and ends with
+# one line: "N passed, M failed, K skipped", summed from the test runs' own result files.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet build Tongsin.slnx -c Release -nologo -v quiet 2>&1 | grep -E "error|Warn|Elapsed" || true
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for project in tests/*/; do
+  name=$(basename "$project")
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=normal" \
+    || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; status=1; echo "no test ran"; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -44,6 +44,9 @@ public static class PageText
             using var output = new MemoryStream(bytes.Length * 4);
             input.CopyTo(output);
             var result = output.ToArray();
+            // GZipStream accepts a stream cut before its trailer; the trailer's length field tells.
+            if (bytes.Length < 18 || BitConverter.ToUInt32(bytes, bytes.Length - 4) != (uint)result.Length)
+                throw new ImportFailureException(ImportFailureKind.Truncated, "the gzip data is damaged or cut short");
             if (result.Length == 0) throw new ImportFailureException(ImportFailureKind.Empty, "the gzip file unpacks to nothing");
             return result;
         }

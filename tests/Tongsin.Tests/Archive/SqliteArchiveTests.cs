@@ -1,0 +1,251 @@
+using Microsoft.Data.Sqlite;
+using Tongsin.Archive;
+using Tongsin.Model;
+using Tongsin.Search;
+using Tongsin.Tests.Support;
+
+namespace Tongsin.Tests.Archive;
+
+public class SqliteArchiveTests
+{
+    // Records hold paragraph arrays, which compare by reference; JSON compares every value.
+    private static string Describe(ArticleHistory h) => System.Text.Json.JsonSerializer.Serialize(h);
+
+    [Fact]
+    public void A_page_stores_its_article_and_its_cards_as_stubs()
+    {
+        using var f = new ArchiveFixture();
+        var page = f.Page(Fixtures.Text("mfa-press-statement.txt"));
+        var outcome = f.Store(page);
+        Assert.Equal(new StoreOutcome(New: 1, 0, 0, NewStubs: 12, 0), outcome);
+
+        var all = f.All();
+        Assert.Equal(13, all.Count);
+        var article = Assert.Single(all, h => h.Article.Status == ArticleStatus.Complete).Article;
+        Assert.Equal(page.Article.Title, article.Title);
+        Assert.Equal(page.Article.Paragraphs, article.Paragraphs);
+        Assert.Equal(1, article.VersionCount);
+        Assert.Equal(new DateOnly(2026, 2, 3), article.Captured);
+        var stub = Assert.Single(all, h => h.Article.Title == "Spring Sowing Begins on Cooperative Farms").Article;
+        Assert.Equal(ArticleStatus.Stub, stub.Status);
+        Assert.Empty(stub.Paragraphs);
+        Assert.StartsWith("Farmers across the country", stub.Teaser);
+        Assert.Equal(0, stub.VersionCount);
+        Assert.Equal(new DateOnly(2026, 2, 3), stub.Captured);
+    }
+
+    [Fact]
+    public void The_same_page_again_changes_nothing()
+    {
+        using var f = new ArchiveFixture();
+        var page = f.Page(Fixtures.Text("mfa-press-statement.txt"));
+        f.Store(page);
+        var before = f.All();
+        var again = f.Store(page);
+        Assert.Equal(new StoreOutcome(0, 0, Unchanged: 1, 0, 0), again);
+        var after = f.All();
+        Assert.Equal(before.Select(Describe), after.Select(Describe));
+        Assert.Equal(1, f.Archive.Stats().Versions);
+    }
+
+    [Fact]
+    public void Whitespace_differences_are_not_a_new_version()
+    {
+        using var f = new ArchiveFixture();
+        var text = new PageBuilder().ToString();
+        f.Store(f.Page(text));
+        var spaced = text.Replace("left Pyongyang on Tuesday", "left  Pyongyang\u00A0on Tuesday ").Replace("\n", "\r\n");
+        Assert.Equal(1, f.Store(f.Page(spaced)).Unchanged);
+    }
+
+    [Fact]
+    public void Changed_text_adds_a_version_and_keeps_the_old_one()
+    {
+        using var f = new ArchiveFixture();
+        var v1 = new PageBuilder();
+        var v2 = v1 with { Captured = "March 1, 2025Mar 1, 2025", Body = ["A delegation left Pyongyang on Tuesday.", "The paragraph about the airport was removed."] };
+        f.Store(f.Page(v1.ToString()));
+        Assert.Equal(1, f.Store(f.Page(v2.ToString())).Updated);
+
+        var article = Assert.Single(f.All(), h => h.Article.Status == ArticleStatus.Complete).Article;
+        Assert.Equal(2, article.VersionCount);
+        Assert.Equal("The paragraph about the airport was removed.", article.Paragraphs[1]);
+        Assert.Equal(new DateOnly(2025, 2, 13), article.Captured);
+        var versions = f.Archive.Versions(article.Id);
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        Assert.Equal(PageBuilder.DefaultBody, versions[0].Paragraphs);
+        Assert.Equal(new DateOnly(2025, 3, 1), versions[1].Captured);
+
+        // The old text again is known: nothing changes.
+        Assert.Equal(1, f.Store(f.Page(v1.ToString())).Unchanged);
+        Assert.Equal(2, f.Archive.Versions(article.Id).Count);
+
+        // Search sees the current text only.
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("\"airport was removed\"")).Total);
+        Assert.Equal(0, f.Archive.Search(new SearchRequest("\"seen off at the airport\"")).Total);
+    }
+
+    [Fact]
+    public void An_older_capture_arriving_late_is_kept_but_does_not_replace_the_newer_text()
+    {
+        using var f = new ArchiveFixture();
+        var newer = new PageBuilder(Captured: "March 1, 2025Mar 1, 2025", Body: ["Edited text."]);
+        var older = new PageBuilder(Captured: "February 13, 2025Feb 13, 2025");
+        f.Store(f.Page(newer.ToString()));
+        Assert.Equal(1, f.Store(f.Page(older.ToString())).Updated);
+        var article = Assert.Single(f.All(), h => h.Article.Status == ArticleStatus.Complete).Article;
+        Assert.Equal(["Edited text."], article.Paragraphs);
+        Assert.Equal(2, article.VersionCount);
+        Assert.Equal(new DateOnly(2025, 2, 13), article.Captured);
+    }
+
+    [Fact]
+    public void A_stub_is_completed_when_its_article_arrives_matching_source_title_and_date()
+    {
+        using var f = new ArchiveFixture();
+        var listing = new PageBuilder(Title: "Some Other Article", Published: "20/02/2025", Body: ["A different story entirely."], Cards: [("Factory Completes Renovation", "The workers of the machine factory completed the", "February 12, 2025")]);
+        f.Store(f.Page(listing.ToString()));
+        var stubId = Assert.Single(f.All(), h => h.Article.Status == ArticleStatus.Stub).Article.Id;
+
+        var full = new PageBuilder(Title: "Factory Completes Renovation", Published: "12/02/2025", Cards: []);
+        var outcome = f.Store(f.Page(full.ToString()));
+        Assert.Equal(new StoreOutcome(New: 1, 0, 0, 0, CompletedStubs: 1), outcome);
+
+        var completed = f.Archive.FindArticle(stubId)!;
+        Assert.Equal(ArticleStatus.Complete, completed.Status);
+        Assert.Equal(PageBuilder.DefaultBody, completed.Paragraphs);
+        Assert.Equal("The workers of the machine factory completed the", completed.Teaser);
+        Assert.Equal(2, f.Archive.Stats().Articles);
+        Assert.Equal(0, f.Archive.Stats().Stubs);
+
+        // The stub's teaser leaves the index with the stub; the body is indexed instead.
+        var hit = Assert.Single(f.Archive.Search(new SearchRequest("seen off airport")).Hits);
+        Assert.Equal(stubId, hit.Id);
+        Assert.False(hit.IsStub);
+    }
+
+    [Fact]
+    public void A_card_with_the_same_title_but_another_date_is_a_different_article()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(Fixtures.Text("mfa-press-statement.txt")));
+        var same = f.All().Where(h => h.Article.Title == "Spokesman for DPRK Foreign Ministry Slams U.S. Sanctions Move").Select(h => h.Article).ToList();
+        Assert.Equal(2, same.Count);
+        Assert.Contains(same, a => a.Status == ArticleStatus.Complete && a.Published == new DateOnly(2024, 11, 14));
+        Assert.Contains(same, a => a.Status == ArticleStatus.Stub && a.Published == new DateOnly(2026, 1, 30));
+    }
+
+    [Fact]
+    public void A_card_of_a_complete_article_changes_nothing_but_a_missing_teaser()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(new PageBuilder(Title: "Factory Completes Renovation", Cards: []).ToString()));
+        var outcome = f.Store(f.Page(new PageBuilder(Title: "Another", Published: "13/02/2025", Cards: [("Factory Completes Renovation", "The workers of the", "February 12, 2025")]).ToString()));
+        Assert.Equal(0, outcome.NewStubs);
+        var article = Assert.Single(f.All(), h => h.Article.Title == "Factory Completes Renovation").Article;
+        Assert.Equal(ArticleStatus.Complete, article.Status);
+        Assert.Equal("The workers of the", article.Teaser);
+        Assert.Equal(PageBuilder.DefaultBody, article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_page_that_fails_in_the_database_leaves_no_trace_and_the_rest_go_in()
+    {
+        using var f = new ArchiveFixture();
+        using (var c = new SqliteConnection($"Data Source={f.Path}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TRIGGER poison BEFORE INSERT ON versions WHEN NEW.title = 'Poisoned Page' BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            cmd.ExecuteNonQuery();
+        }
+        var good1 = f.Page(new PageBuilder(Title: "First Good Page", Cards: [("Card Of Good Page", "teaser one", "February 1, 2025")]).ToString());
+        var bad = f.Page(new PageBuilder(Title: "Poisoned Page", Source: "Naenara (EN)", Cards: [("Card Of Poisoned Page", "teaser two", "February 2, 2025")]).ToString());
+        var good2 = f.Page(new PageBuilder(Title: "Second Good Page").ToString());
+
+        using (var session = f.Archive.BeginImport())
+        {
+            session.Store(good1);
+            Assert.Throws<SqliteException>(() => session.Store(bad));
+            session.Store(good2);
+            session.Commit();
+        }
+        var titles = f.All().Select(h => h.Article.Title).ToList();
+        Assert.Contains("First Good Page", titles);
+        Assert.Contains("Second Good Page", titles);
+        Assert.Contains("Card Of Good Page", titles);
+        Assert.DoesNotContain("Poisoned Page", titles);
+        Assert.DoesNotContain("Card Of Poisoned Page", titles);
+        Assert.DoesNotContain(f.Archive.Sources(), s => s.Source.Outlet.Name == "Naenara");
+        Assert.Equal(0, f.Archive.Search(new SearchRequest("Poisoned")).Total);
+    }
+
+    [Fact]
+    public void Disposing_a_session_without_commit_discards_its_pages()
+    {
+        using var f = new ArchiveFixture();
+        using (var session = f.Archive.BeginImport()) session.Store(f.Page(new PageBuilder().ToString()));
+        Assert.Empty(f.All());
+    }
+
+    [Fact]
+    public void Search_filters_by_source_language_and_date_and_counts_exactly()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(Fixtures.Text("mfa-press-statement.txt")), f.Page(Fixtures.Text("vok-crlf-bom.txt").TrimStart('\uFEFF')),
+            f.Page(Fixtures.Text("rodong-ko.txt")), f.Page(Fixtures.Text("kcna-no-related.txt")));
+
+        var all = f.Archive.Search(new SearchRequest("meeting", Limit: 2));
+        Assert.True(all.Total > 2);
+        Assert.Equal(2, all.Hits.Count);
+
+        var vok = f.Archive.Search(new SearchRequest("meeting", SourceSlugs: ["voice-of-korea-en"], Limit: 100));
+        Assert.All(vok.Hits, h => Assert.Equal("Voice of Korea (EN)", h.Source));
+        Assert.Equal(vok.Total, vok.Hits.Count);
+
+        var dated = f.Archive.Search(new SearchRequest("meeting", From: new DateOnly(2026, 3, 26), To: new DateOnly(2026, 4, 1), Limit: 100));
+        Assert.All(dated.Hits, h => Assert.InRange(h.Published, new DateOnly(2026, 3, 26), new DateOnly(2026, 4, 1)));
+        Assert.NotEmpty(dated.Hits);
+
+        var korean = f.Archive.Search(new SearchRequest("현지지도에는", Language: "ko"));
+        Assert.Equal(1, korean.Total);
+        Assert.Equal(0, f.Archive.Search(new SearchRequest("현지지도에는", Language: "en")).Total);
+
+        var title = f.Archive.Search(new SearchRequest("sanctions"));
+        Assert.Equal("Spokesman for DPRK Foreign Ministry Slams U.S. Sanctions Move", title.Hits[0].Title);
+        Assert.Contains(Snippets.MatchStart, title.Hits[0].Snippet);
+    }
+
+    [Fact]
+    public void Queries_cannot_inject_fts5_syntax()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(new PageBuilder().ToString()));
+        foreach (var q in new[] { "title:delegation", "delegation OR x", "NEAR(a b)", "\"unbalanced", "a*", "body:", "-x", "delegation)", "^delegation", "{title}: x" })
+            f.Archive.Search(new SearchRequest(q));
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("\"Delegation Leaves\"")).Total);
+        Assert.Throws<QueryException>(() => f.Archive.Search(new SearchRequest("   ")));
+        Assert.Throws<QueryException>(() => f.Archive.Search(new SearchRequest("- ( )")));
+    }
+
+    [Fact]
+    public void A_newer_schema_is_refused_and_a_non_database_is_named()
+    {
+        using var folder = new TempFolder();
+        var junk = folder.Write("junk.db", "this is not a database, only some text that is long enough to be read as a header");
+        var e = Assert.Throws<ArchiveException>(() => Tongsin.Archive.Sqlite.SqliteArchive.Open(junk, TimeProvider.System));
+        Assert.Contains("not a Tongsin archive", e.Message);
+
+        var path = folder.File("new.db");
+        Tongsin.Archive.Sqlite.SqliteArchive.OpenOrCreate(path, TimeProvider.System).Dispose();
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "INSERT INTO schema_migrations VALUES (999, 'future', 'x')";
+            cmd.ExecuteNonQuery();
+        }
+        Assert.Contains("newer Tongsin", Assert.Throws<ArchiveException>(() => Tongsin.Archive.Sqlite.SqliteArchive.Open(path, TimeProvider.System)).Message);
+        Assert.Contains("no archive", Assert.Throws<ArchiveException>(() => Tongsin.Archive.Sqlite.SqliteArchive.Open(folder.File("missing.db"), TimeProvider.System)).Message);
+    }
+}

@@ -46,16 +46,11 @@ internal static class ImportCommand
         console.Out.WriteLine($"{summary.Files} files: {o.New} new, {o.Updated} updated, {o.Unchanged} unchanged, {o.NewStubs} stubs, {failed} failed"
             + (o.CompletedStubs > 0 ? $" ({o.CompletedStubs} stubs completed)" : ""));
         if (summary.Interrupted) console.Out.WriteLine("interrupted: what was imported before is kept; run the same import again to finish");
-        if (failed > 0)
-        {
-            console.Error.WriteLine($"{failed} failed:");
-            foreach (var p in problems) console.Error.WriteLine($"  {p}");
-            foreach (var f in summary.Failures) console.Error.WriteLine($"  {f}");
-        }
+        foreach (var f in summary.Failures) console.Error.WriteLine($"error: {f}");
         return failed > 0 || summary.Interrupted ? 1 : 0;
     }
 
-    /// <summary>Plain lines for logs and pipes: each failure as it happens, and a count now and then.</summary>
+    /// <summary>Plain lines for logs and pipes: a count now and then; failures are listed once, at the end.</summary>
     private sealed class LineProgress(CliConsole console) : IImportProgress
     {
         private long _last = Environment.TickCount64;
@@ -70,13 +65,14 @@ internal static class ImportCommand
             }
         }
 
-        public void Failed(ImportFailure failure) => console.Error.WriteLine($"error: {failure}");
+        public void Failed(ImportFailure failure) { }
     }
 
     private sealed class BarProgress(ProgressTask bar) : IImportProgress
     {
         public void FileDone(string path, int done, int total) => bar.Value = done;
 
-        public void Failed(ImportFailure failure) => AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(failure.ToString())}");
+        // Failures are listed after the bar, where they stay readable.
+        public void Failed(ImportFailure failure) { }
     }
 }

@@ -14,7 +14,7 @@ public static class CliRunner
         var env = environment ?? new Dictionary<string, string?>();
         var console = new CliConsole(stdout, stderr, IsTerminal: false, name => env.TryGetValue(name, out var v) ? v : null,
             TimeProvider.System, CancellationToken.None);
-        var exit = Cli.Run(args, console);
+        var exit = Tongsin.App.Cli.Run(args, console);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

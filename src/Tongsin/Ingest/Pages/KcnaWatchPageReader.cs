@@ -40,7 +40,7 @@ public sealed partial class KcnaWatchPageReader(OutletCatalog outlets)
 
         var captured = Dates.ReadWrittenDate(lines[0].Text, out _)
             ?? throw new ImportFailureException(ImportFailureKind.NotAPage,
-                $"line {lines[0].Number}: expected the capture date (like 'January 29, 2026'), found '{Clip(lines[0].Text)}'", lines[0].Number);
+                $"expected the capture date (like 'January 29, 2026'), found '{Clip(lines[0].Text)}'", lines[0].Number);
 
         var dateIndex = FindDateLine(lines);
         if (dateIndex < 0)
@@ -55,10 +55,10 @@ public sealed partial class KcnaWatchPageReader(OutletCatalog outlets)
         var m = DateSourceLine().Match(dateLine.Text);
         if (!m.Success || m.Groups["source"].Length == 0)
             throw new ImportFailureException(ImportFailureKind.Invalid,
-                $"line {dateLine.Number}: expected 'Date: dd/mm/yyyy | Source: <source>', found '{Clip(dateLine.Text)}'", dateLine.Number);
+                $"expected 'Date: dd/mm/yyyy | Source: <source>', found '{Clip(dateLine.Text)}'", dateLine.Number);
         var published = Dates.ParseDayMonthYear(m.Groups["date"].Value)
             ?? throw new ImportFailureException(ImportFailureKind.Invalid,
-                $"line {dateLine.Number}: '{m.Groups["date"].Value}' is not a real day/month/year date", dateLine.Number);
+                $"'{m.Groups["date"].Value}' is not a real day/month/year date", dateLine.Number);
         var sourceLabel = m.Groups["source"].Value;
 
         // Between the capture date and the Date line: the feed line ("KCNA <source>") and the title.
@@ -71,7 +71,7 @@ public sealed partial class KcnaWatchPageReader(OutletCatalog outlets)
         }
         var title = string.Join(' ', lines.Skip(headStart).Take(dateIndex - headStart).Select(l => l.Text));
         if (title.Length == 0)
-            throw new ImportFailureException(ImportFailureKind.Invalid, $"line {dateLine.Number}: the page has no title before its Date line", dateLine.Number);
+            throw new ImportFailureException(ImportFailureKind.Invalid, $"the page has no title before its Date line", dateLine.Number);
 
         var hasEnd = lines.Count > dateIndex + 1 && lines[^1].Text.Equals(EndOfPage, StringComparison.OrdinalIgnoreCase);
         var end = hasEnd ? lines.Count - 1 : lines.Count;
@@ -138,7 +138,7 @@ public sealed partial class KcnaWatchPageReader(OutletCatalog outlets)
                     throw new ImportFailureException(ImportFailureKind.Truncated,
                         $"the page ends inside the card '{Clip(title)}' (line {titleLine.Number}), before 'More Articles'");
                 throw new ImportFailureException(ImportFailureKind.Invalid,
-                    $"line {titleLine.Number}: the card '{Clip(title)}' has no date", titleLine.Number);
+                    $"the card '{Clip(title)}' has no date", titleLine.Number);
             }
             if (teaser is not null && i < end && lines[i].Text == teaser) i++;
             cards.Add(new CardCapture(source, title, date.Value, teaser));

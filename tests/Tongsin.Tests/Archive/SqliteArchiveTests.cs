@@ -248,4 +248,15 @@ public class SqliteArchiveTests
         Assert.Contains("newer Tongsin", Assert.Throws<ArchiveException>(() => Tongsin.Archive.Sqlite.SqliteArchive.Open(path, TimeProvider.System)).Message);
         Assert.Contains("no archive", Assert.Throws<ArchiveException>(() => Tongsin.Archive.Sqlite.SqliteArchive.Open(folder.File("missing.db"), TimeProvider.System)).Message);
     }
+
+    [Fact]
+    public void A_full_article_ranks_above_a_stub_of_the_same_title()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(Fixtures.Text("mfa-press-statement.txt")));
+        var hits = f.Archive.Search(new SearchRequest("sanctions")).Hits;
+        Assert.Equal(2, hits.Count);
+        Assert.False(hits[0].IsStub);
+        Assert.True(hits[1].IsStub);
+    }
 }

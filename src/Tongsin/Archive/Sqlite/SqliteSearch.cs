@@ -7,7 +7,8 @@ namespace Tongsin.Archive.Sqlite;
 
 /// <summary>
 /// Search over the FTS5 index. Every term reaches FTS5 as a quoted string, so nothing a user types
-/// is read as FTS5 syntax. Titles weigh ten times the body in BM25, teasers three times.
+/// is read as FTS5 syntax. Titles weigh ten times the body in BM25, teasers three times; a stub
+/// scores half, because BM25 favours short texts and a reader wants the full article first.
 /// </summary>
 internal sealed class SqliteSearch(Func<SqliteConnection> open)
 {
@@ -47,7 +48,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         query.CommandText = $"""
             SELECT a.id, a.title, s.label, s.slug, a.published, a.status,
                    snippet(article_fts, -1, $hs, $he, '…', 24) AS snip,
-                   bm25(article_fts, 10.0, 3.0, 1.0) AS score
+                   bm25(article_fts, 10.0, 3.0, 1.0) * (CASE WHEN a.status = 'stub' THEN 0.5 ELSE 1.0 END) AS score
             {from_} WHERE {filter}
             ORDER BY {order} LIMIT $limit OFFSET $offset
             """;

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Tongsin.Tests.Support;
+
+namespace Tongsin.Tests.Cli;
+
+/// <summary>An import killed with SIGKILL mid-way leaves a consistent archive, and running it again completes it.</summary>
+public class KilledImportTests
+{
+    private static void WritePages(string folder, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var day = new DateOnly(2020, 1, 1).AddDays(i % 1500);
+            var page = new PageBuilder(
+                Title: $"Report Number {i} on Farm Work in Province {i % 9}",
+                Published: day.ToString("dd/MM/yyyy"),
+                Body: [$"Paragraph one of report {i} about the cooperative farms.", $"Paragraph two of report {i}, with figures {i * 7} and {i * 13}.", "The work goes on."],
+                Cards: [($"Report Number {i + 1} on Farm Work in Province {(i + 1) % 9}", $"Teaser of report {i + 1}", day.AddDays(1).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture))]);
+            File.WriteAllText(Path.Combine(folder, $"page-{i:D5}.txt"), page.ToString());
+        }
+    }
+
+    private static Process StartImport(string db, string folder)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "tongsin.dll"), "import", "--db", db, folder }) start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+
+    private static string Query(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=false");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    [Fact]
+    public void A_killed_import_leaves_a_consistent_archive_and_a_rerun_completes_it()
+    {
+        using var t = new TempFolder();
+        var pages = Directory.CreateDirectory(t.File("pages")).FullName;
+        WritePages(pages, 12000);
+        var db = t.File("killed.db");
+
+        using (var import = StartImport(db, pages))
+        {
+            // Wait until some batches are committed, then kill without warning.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && !import.HasExited
+                   && !(File.Exists(db) && File.Exists(db + "-wal") && new FileInfo(db + "-wal").Length > 2_000_000))
+                Thread.Sleep(20);
+            Assert.False(import.HasExited, "the import finished before it could be killed; give it more pages");
+            import.Kill();
+            import.WaitForExit();
+        }
+
+        Assert.Equal("ok", Query(db, "PRAGMA integrity_check"));
+        Query(db, "INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)");
+        var partial = long.Parse(Query(db, "SELECT count(*) FROM articles WHERE status = 'complete'"));
+        Assert.InRange(partial, 1, 11999);
+        // Every article that made it in has its version and its index entry: pages went in whole.
+        Assert.Equal("0", Query(db, "SELECT count(*) FROM articles a WHERE a.status = 'complete' AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id)"));
+
+        var rerun = CliRunner.Run("import", "--db", db, pages);
+        Assert.Equal(0, rerun.Exit);
+
+        var clean = t.File("clean.db");
+        Assert.Equal(0, CliRunner.Run("import", "--db", clean, pages).Exit);
+        foreach (var sql in new[]
+                 {
+                     "SELECT count(*) FROM articles WHERE status = 'complete'",
+                     "SELECT count(*) FROM articles WHERE status = 'stub'",
+                     "SELECT count(*) FROM versions",
+                     "SELECT group_concat(hash, ',') FROM (SELECT hash FROM versions ORDER BY hash)",
+                     "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'cooperative'",
+                 })
+            Assert.Equal(Query(clean, sql), Query(db, sql));
+        Assert.Equal("12000", Query(db, "SELECT count(*) FROM articles WHERE status = 'complete'"));
+    }
+}

@@ -29,6 +29,9 @@ public interface IArchive : IDisposable
     IReadOnlyList<SourceSummary> Sources();
 
     ArchiveStats Stats();
+
+    /// <summary>The crawl's queue of pages, kept in the archive.</summary>
+    ICrawlQueue CrawlQueue { get; }
 }
 
 /// <summary>
@@ -41,6 +44,12 @@ public interface IImportSession : IDisposable
 
     /// <summary>Stores an article read from an export, with its history and removal mark.</summary>
     StoreOutcome Store(ArticleHistory record);
+
+    /// <summary>
+    /// Marks the article at this address removed from its outlet, found so on the given day; its
+    /// text stays. False when there is no such article or it is already marked.
+    /// </summary>
+    bool MarkRemoved(string url, DateOnly on);
 
     void Commit();
 }

@@ -28,7 +28,10 @@ public sealed class SqliteArchive : IArchive
             DefaultTimeout = 30,
         }.ToString();
         _search = new SqliteSearch(OpenConnection);
+        CrawlQueue = new SqliteCrawlQueue(OpenConnection);
     }
+
+    public ICrawlQueue CrawlQueue { get; }
 
     public string Location { get; }
 

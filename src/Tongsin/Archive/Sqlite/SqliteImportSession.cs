@@ -128,6 +128,7 @@ internal sealed class SqliteImportSession : IImportSession
 
         var f = found.Value;
         id = f.Id;
+        if (a.Url is not null && a.Url == f.Url) Restore(id, a.Captured);
         if (f.IsStub)
         {
             UnindexText(id, f.Title, f.Teaser, null);
@@ -171,6 +172,33 @@ internal sealed class SqliteImportSession : IImportSession
         }
         return new StoreOutcome(0, Updated: 1, 0, 0, 0);
     }
+
+    public bool MarkRemoved(string url, DateOnly on)
+    {
+        var changed = false;
+        Atomically(() =>
+        {
+            var id = Scalar<long?>("SELECT id FROM articles WHERE url = $url AND removed_on IS NULL ORDER BY id LIMIT 1", ("$url", url));
+            if (id is null) return default;
+            Run("UPDATE articles SET removed_on = $on, updated_at = $now WHERE id = $id", ("$on", Dates.ToIso(on)), ("$now", _now), ("$id", id));
+            AddEvent(id.Value, "removed", on);
+            changed = true;
+            return default;
+        });
+        return changed;
+    }
+
+    // An article found again at its own address after it was marked removed is back.
+    private void Restore(long id, DateOnly? on)
+    {
+        if (Scalar<string?>("SELECT removed_on FROM articles WHERE id = $id", ("$id", id)) is null) return;
+        Run("UPDATE articles SET removed_on = NULL, updated_at = $now WHERE id = $id", ("$now", _now), ("$id", id));
+        AddEvent(id, "restored", on ?? DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+    }
+
+    private void AddEvent(long id, string kind, DateOnly on) =>
+        Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES ($id, $kind, $on, $now)",
+            ("$id", id), ("$kind", kind), ("$on", Dates.ToIso(on)), ("$now", _now));
 
     private StoreOutcome RecordCard(CardCapture card, DateOnly? seen)
     {

@@ -77,6 +77,42 @@ internal static class SqliteSchema
                 tokenize = 'porter unicode61 remove_diacritics 2'
             );
             """),
+        (2, "crawl queue, removal and restoration events", """
+            -- Article pages a crawl has found, with what it knows of fetching them. A claim is a lease:
+            -- a worker that dies leaves its pages to be claimed again when the lease runs out.
+            CREATE TABLE crawl_pages (
+                id              INTEGER PRIMARY KEY,
+                url             TEXT NOT NULL UNIQUE,
+                crawl_source     TEXT NOT NULL,
+                site            TEXT NOT NULL,
+                listed_title    TEXT,
+                listed_date     TEXT,
+                state           TEXT NOT NULL DEFAULT 'pending'
+                                CHECK (state IN ('pending', 'fetched', 'gone', 'failed', 'forbidden')),
+                first_seen_at   TEXT NOT NULL,
+                last_fetched_at TEXT,
+                next_fetch_at   TEXT,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                etag            TEXT,
+                last_modified   TEXT,
+                last_error      TEXT,
+                claimed_by      TEXT,
+                claimed_until   TEXT
+            );
+            CREATE INDEX crawl_pages_due ON crawl_pages (next_fetch_at) WHERE next_fetch_at IS NOT NULL;
+            -- When each source's listings were last read, so a pass knows which are due.
+            CREATE TABLE crawl_sources (
+                crawl_source TEXT PRIMARY KEY,
+                listed_at   TEXT NOT NULL
+            );
+            CREATE TABLE article_events (
+                article_id  INTEGER NOT NULL REFERENCES articles(id),
+                kind        TEXT NOT NULL CHECK (kind IN ('removed', 'restored')),
+                on_date     TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            );
+            CREATE INDEX article_events_article ON article_events (article_id);
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

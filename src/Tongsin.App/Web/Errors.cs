@@ -44,7 +44,7 @@ internal static class Errors
         }
         catch (QueryException e) when (!context.Response.HasStarted)
         {
-            await Write(context, StatusCodes.Status400BadRequest, Sentence(e.Message));
+            await Write(context, StatusCodes.Status400BadRequest, IsApi(context.Request) ? e.Message : Sentence(e.Message));
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -1,7 +1,7 @@
 namespace Tongsin.App.Web.Pages;
 
 /// <summary>What a page needs besides its body: its title, the search text to keep in the header box, and its feeds.</summary>
-internal sealed record PageFrame(string Title, string? Query = null, string? AtomFeed = null, string? RssFeed = null);
+internal sealed record PageFrame(string Title, string? Query = null, string? AtomFeed = null, string? RssFeed = null, bool QuickSearch = true);
 
 /// <summary>The frame around every page: header with search, main, footer.</summary>
 internal static class Layout
@@ -25,10 +25,7 @@ internal static class Layout
         <a class="brand" href="/">Tongsin</a>
         <nav aria-label="Site"><a href="/sources">Sources</a> <a href="/search">Search</a></nav>
         </div>
-        <form class="quick" action="/search" method="get" role="search">
-        <input type="search" name="q" value="{frame.Query}" placeholder="Search the archive" aria-label="Search the archive">
-        <button type="submit">Search</button>
-        </form>
+        {(frame.QuickSearch ? QuickSearch(frame.Query) : Html.Empty)}
         </header>
         <main id="main">
         {main}
@@ -39,5 +36,12 @@ internal static class Layout
         </footer>
         </body>
         </html>
+        """);
+
+    private static Html QuickSearch(string? query) => Html.Of($"""
+        <form class="quick" action="/search" method="get" role="search">
+        <input type="search" name="q" value="{query}" placeholder="Search the archive" aria-label="Search the archive">
+        <button type="submit">Search</button>
+        </form>
         """);
 }

@@ -29,8 +29,8 @@ internal static class SearchPage
     public static Html Render(SearchForm form, IReadOnlyList<SourceSummary> sources, SearchResults? results)
     {
         var frame = form.Query is null
-            ? new PageFrame("Search")
-            : new PageFrame($"{form.Query} – search", form.Query, form.Link(1, "/search/feed.atom"), form.Link(1, "/search/feed.rss"));
+            ? new PageFrame("Search", QuickSearch: false)
+            : new PageFrame($"{form.Query} – search", form.Query, form.Link(1, "/search/feed.atom"), form.Link(1, "/search/feed.rss"), QuickSearch: false);
         return Layout.Render(frame, Html.Of($"""
             <h1>Search</h1>
             {Form(form, sources)}

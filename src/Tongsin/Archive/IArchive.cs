@@ -26,6 +26,9 @@ public interface IArchive : IDisposable
 
     SearchResults Search(SearchRequest request);
 
+    /// <summary>A page of articles and stubs, newest first; see <see cref="ArticleQuery"/>.</summary>
+    ArticleListing ListArticles(ArticleQuery query);
+
     IReadOnlyList<SourceSummary> Sources();
 
     ArchiveStats Stats();

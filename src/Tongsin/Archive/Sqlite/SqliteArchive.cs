@@ -162,6 +162,8 @@ public sealed class SqliteArchive : IArchive
 
     public SearchResults Search(SearchRequest request) => _search.Run(request);
 
+    public ArticleListing ListArticles(ArticleQuery query) => new SqliteArticleList(OpenConnection).Run(query);
+
     public IReadOnlyList<SourceSummary> Sources()
     {
         using var c = OpenConnection();

@@ -1,0 +1,128 @@
+using Tongsin.Archive;
+using Tongsin.Model;
+using Tongsin.Text;
+
+namespace Tongsin.App.Web.Pages;
+
+/// <summary>Two versions of an article to compare, by number.</summary>
+internal readonly record struct VersionPair(int Before, int After);
+
+/// <summary>
+/// One article, laid out as KCNA Watch lays it out: title, the Date | Source line, the body, and
+/// "More From" the same source. Versions, removal and stubs are said plainly.
+/// </summary>
+internal static class ArticlePage
+{
+    public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff)
+    {
+        var source = a.Source;
+        var original = Display.IsWebAddress(a.Url)
+            ? Html.Of($""" | <a class="original" href="{a.Url}" rel="noreferrer noopener">Read original version at source</a>""")
+            : Html.Empty;
+        return Layout.Render(new PageFrame(a.Title), Html.Of($"""
+            <article class="article">
+            <h1>{a.Title}</h1>
+            <p class="dateline">Date: <time datetime="{Display.Iso(a.Published)}">{Display.DayMonthYear(a.Published)}</time> | Source: <a href="/sources/{source.Slug}">{source.Label}</a>{original}</p>
+            {Notices(a)}
+            {(diff is { } pair ? Diff(a, versions, pair) : Body(a))}
+            {(versions.Count > 1 ? Versions(a, versions, diff) : Html.Empty)}
+            </article>
+            {MoreFrom(source, moreFrom)}
+            """));
+    }
+
+    private static Html Notices(ArticleRecord a) => Html.Join([
+        Html.When(a.Status == ArticleStatus.Stub, Html.Of($"""<p class="notice">Only the title and teaser of this article are known so far: the archive has seen it listed beside another article of {a.Source.Label}, but not its full text.</p>""")),
+        a.RemovedOn is { } removed
+            ? Html.Of($"""<p class="notice removed">This article was found removed from its outlet on <time datetime="{Display.Iso(removed)}">{Display.Date(removed)}</time>. The archive keeps the text it had.</p>""")
+            : Html.Empty,
+    ]);
+
+    private static Html Body(ArticleRecord a)
+    {
+        if (a.Status == ArticleStatus.Stub)
+            return a.Teaser is null ? Html.Empty : Html.Of($"""<div class="body"><p class="teaser">{a.Teaser} …</p></div>""");
+        return Html.Of($"""
+            <div class="body">
+            {a.Paragraphs.Select(p => Html.Of($"<p>{p}</p>"))}
+            </div>
+            """);
+    }
+
+    private static Html Versions(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair? diff)
+    {
+        var latest = versions[^1].Number;
+        var pairs = new List<VersionPair>();
+        for (var i = 0; i < versions.Count; i++)
+            for (var j = i + 1; j < versions.Count; j++) pairs.Add(new VersionPair(versions[i].Number, versions[j].Number));
+        var selected = diff ?? new VersionPair(versions[^2].Number, latest);
+        return Html.Of($"""
+            <section class="versions" aria-labelledby="versions-heading">
+            <h2 id="versions-heading">Versions</h2>
+            <p>The outlet changed this article after it was first archived. Each version is kept.</p>
+            <ol>
+            {versions.Select(v => Html.Of($"""
+                <li><span class="vnum">Version {v.Number}</span> captured {Display.Date(v.Captured)}, recorded <time datetime="{Display.Iso(DateOnly.FromDateTime(v.RecordedAt.UtcDateTime))}">{Display.Date(DateOnly.FromDateTime(v.RecordedAt.UtcDateTime))}</time>{Html.When(v.Title != a.Title, Html.Of($": “{v.Title}”"))}{(v.Number == latest ? Html.Empty : Html.Of($""" · <a href="/articles/{a.Id}?diff={v.Number}..{latest}">compare with version {latest}</a>"""))}</li>
+                """))}
+            </ol>
+            <form class="compare" method="get" action="/articles/{a.Id}">
+            <label for="diff">Compare</label>
+            <select id="diff" name="diff" data-autosubmit>
+            {pairs.Select(p => Html.Of($"""<option value="{p.Before}..{p.After}"{(p == selected ? Html.Of($" selected") : Html.Empty)}>version {p.Before} with version {p.After}</option>"""))}
+            </select>
+            <button type="submit">Show changes</button>
+            {Html.When(diff is not null, Html.Of($"""<a href="/articles/{a.Id}">Show the text</a>"""))}
+            </form>
+            </section>
+            """);
+    }
+
+    private static Html Diff(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair pair)
+    {
+        var before = versions.First(v => v.Number == pair.Before);
+        var after = versions.First(v => v.Number == pair.After);
+        var title = before.Title == after.Title ? Html.Empty : Html.Of($"<p class=\"diff-title\">Title: {Pieces(WordDiff.Compare(before.Title, after.Title))}</p>");
+        return Html.Of($"""
+            <section class="diff" aria-label="Changes">
+            <p class="legend">Changes from version {pair.Before} to version {pair.After}: <del>removed words</del> <ins>added words</ins></p>
+            {title}
+            <div class="body"><p>{Pieces(WordDiff.Compare(before.Paragraphs, after.Paragraphs))}</p></div>
+            </section>
+            """);
+    }
+
+    // A paragraph break inside a piece closes the paragraph and opens the next, keeping the piece's mark open across it.
+    private static Html Pieces(IReadOnlyList<DiffPiece> pieces)
+    {
+        var parts = new List<Html>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            if (i > 0 && !piece.Text.StartsWith('\n') && !pieces[i - 1].Text.EndsWith('\n')) parts.Add(Html.Of($" "));
+            var (open, close) = piece.Op switch { DiffOp.Removed => ("<del>", "</del>"), DiffOp.Added => ("<ins>", "</ins>"), _ => ("", "") };
+            var lines = piece.Text.Split('\n');
+            for (var l = 0; l < lines.Length; l++)
+            {
+                if (l > 0) parts.Add(Html.Trusted("</p><p>"));
+                if (lines[l].Length > 0) parts.Add(Html.Of($"{Html.Trusted(open)}{lines[l]}{Html.Trusted(close)}"));
+            }
+        }
+        return Html.Join(parts);
+    }
+
+    private static Html MoreFrom(Source source, ArticleListing more) => more.Articles.Count == 0 ? Html.Empty : Html.Of($"""
+        <section class="more-from" aria-labelledby="more-heading">
+        <h2 id="more-heading">More From {source.Label}</h2>
+        <ul class="cards">
+        {more.Articles.Select(m => Html.Of($"""
+            <li>
+            <a class="title" href="/articles/{m.Id}">{m.Title}</a>
+            {(Display.Teaser(m) is { } teaser ? Html.Of($"<p class=\"teaser\">{teaser}</p>") : Html.Empty)}
+            <time datetime="{Display.Iso(m.Published)}">{Display.Date(m.Published)}</time>
+            </li>
+            """))}
+        </ul>
+        <p class="more"><a href="/sources/{source.Slug}">More Articles</a></p>
+        </section>
+        """);
+}

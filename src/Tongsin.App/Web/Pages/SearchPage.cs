@@ -1,0 +1,93 @@
+using Tongsin.Archive;
+using Tongsin.Search;
+
+namespace Tongsin.App.Web.Pages;
+
+/// <summary>What the search form shows and the link of each of its pages: the whole query lives in the URL.</summary>
+internal sealed record SearchForm(string? Query, string? Source, string? Language, string? From, string? To, string Sort, int Page)
+{
+    public string Link(int page, string path = "/search")
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add(name + "=" + Uri.EscapeDataString(value)); }
+        Add("q", Query);
+        Add("source", Source);
+        Add("lang", Language);
+        Add("from", From);
+        Add("to", To);
+        if (Sort != "relevance" && path == "/search") Add("sort", Sort);
+        if (page > 1) Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? path : path + "?" + string.Join("&", parts);
+    }
+}
+
+/// <summary>The search form, and the hits with their snippets when there is a query.</summary>
+internal static class SearchPage
+{
+    public const int PageSize = 20;
+
+    public static Html Render(SearchForm form, IReadOnlyList<SourceSummary> sources, SearchResults? results)
+    {
+        var frame = form.Query is null
+            ? new PageFrame("Search", QuickSearch: false)
+            : new PageFrame($"{form.Query} – search", form.Query, form.Link(1, "/search/feed.atom"), form.Link(1, "/search/feed.rss"), QuickSearch: false);
+        return Layout.Render(frame, Html.Of($"""
+            <h1>Search</h1>
+            {Form(form, sources)}
+            {(results is null ? Html.Of($"""<p class="hint">Every word must match. Put "exact phrases" in quotes. Titles count most.</p>""") : Results(form, results, frame))}
+            """));
+    }
+
+    private static Html Form(SearchForm form, IReadOnlyList<SourceSummary> sources)
+    {
+        var languages = sources.Select(s => s.Source.Language).Distinct().Order().ToList();
+        return Html.Of($"""
+            <form class="search" method="get" action="/search" role="search">
+            <div class="field wide"><label for="q">Words</label><input id="q" type="search" name="q" value="{form.Query}" maxlength="{Parameters.MaxQueryLength}"></div>
+            <div class="field"><label for="source">Source</label><select id="source" name="source">
+            <option value="">All sources</option>
+            {sources.Select(s => Option(s.Source.Slug, s.Source.Label, form.Source))}
+            </select></div>
+            <div class="field"><label for="lang">Language</label><select id="lang" name="lang">
+            <option value="">Any language</option>
+            {languages.Select(l => Option(l, l.ToUpperInvariant(), form.Language))}
+            </select></div>
+            <div class="field"><label for="from">From</label><input id="from" type="date" name="from" value="{form.From}"></div>
+            <div class="field"><label for="to">To</label><input id="to" type="date" name="to" value="{form.To}"></div>
+            <div class="field"><label for="sort">Order</label><select id="sort" name="sort">
+            {Option("relevance", "Best match", form.Sort)}{Option("newest", "Newest first", form.Sort)}{Option("oldest", "Oldest first", form.Sort)}
+            </select></div>
+            <div class="field submit"><button type="submit">Search</button></div>
+            </form>
+            """);
+    }
+
+    private static Html Option(string value, string label, string? selected) =>
+        Html.Of($"""<option value="{value}"{(value == selected ? Html.Of($" selected") : Html.Empty)}>{label}</option>""");
+
+    private static Html Results(SearchForm form, SearchResults results, PageFrame frame)
+    {
+        var pages = Math.Max(1, (results.Total + PageSize - 1) / PageSize);
+        return Html.Of($"""
+            <p class="count" role="status"><strong>{Display.Count(results.Total, "result", "results")}</strong> for “{form.Query}”<span class="feeds"> · Follow: <a href="{frame.AtomFeed}">Atom</a> · <a href="{frame.RssFeed}">RSS</a></span></p>
+            <ol class="hits">
+            {results.Hits.Select(Hit)}
+            </ol>
+            {Html.When(results.Total > 0, Html.Of($"""
+                <nav class="pager" aria-label="Pages">
+                {Html.When(form.Page > 1, Html.Of($"""<a rel="prev" href="{form.Link(form.Page - 1)}">Previous</a>"""))}
+                <span class="where">Page {form.Page} of {pages}</span>
+                {Html.When(form.Page < pages, Html.Of($"""<a rel="next" class="next" href="{form.Link(form.Page + 1)}">Next</a>"""))}
+                </nav>
+                """))}
+            """);
+    }
+
+    private static Html Hit(SearchHit hit) => Html.Of($"""
+        <li>
+        <a class="title" href="/articles/{hit.Id}">{hit.Title}</a>{Html.When(hit.IsStub, Html.Of($""" <span class="label">title only</span>"""))}
+        <div class="meta"><a href="/sources/{hit.SourceSlug}">{hit.Source}</a> · <time datetime="{Display.Iso(hit.Published)}">{Display.Date(hit.Published)}</time></div>
+        {Html.When(hit.Snippet.Length > 0, Html.Of($"""<p class="snippet">{Html.Trusted(Snippets.Html(hit.Snippet))}</p>"""))}
+        </li>
+        """);
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using Tongsin.Archive;
+
+namespace Tongsin.App.Web;
+
+/// <summary>What the page, API and feed routes share.</summary>
+internal static class Routes
+{
+    // Every route only reads; HEAD is answered like GET, without a body.
+    public static readonly string[] Read = ["GET", "HEAD"];
+
+    public static SourceSummary? FindSource(IArchive archive, string slug) =>
+        archive.Sources().FirstOrDefault(s => s.Source.Slug == slug);
+
+    /// <summary>An id as it appears in a URL: digits only, so "007" works and "1e3" or "-1" do not.</summary>
+    public static long? ParseId(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+}

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tongsin.BrowserTests;
+
+/// <summary>What a person does: open the home page, search, open a hit, follow "More From", page through a source.</summary>
+public sealed class ReadingTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private async Task Shot(IPage page, string name) => output.WriteLine("screenshot: " + await browser.Screenshot(page, name));
+
+    [Fact]
+    public async Task Home_page_shows_the_latest_articles_and_the_sources()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Latest articles" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tidal power station begins trial run" })).ToBeVisibleAsync();
+        await Expect(page.Locator("aside").GetByRole(AriaRole.Link, new() { Name = "Voice of Korea (EN)" })).ToBeVisibleAsync();
+        await Shot(page, "home");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Search_for_a_word_open_a_hit_and_follow_More_From()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/");
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the archive" });
+        await box.FillAsync("turbines");
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex(@"/search\?q=turbines"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 result");
+        await Expect(page.Locator("ol.hits mark").First).ToHaveTextAsync("turbines");
+        await Shot(page, "search");
+
+        await page.Locator("ol.hits").GetByRole(AriaRole.Link, new() { Name = "Tidal power station begins trial run" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tidal power station begins trial run");
+        await Expect(page.Locator(".dateline")).ToHaveTextAsync("Date: 14/02/2026 | Source: Voice of Korea (EN)");
+        await Expect(page.GetByText("Engineers fitted fourteen turbines")).ToBeVisibleAsync();
+        await Shot(page, "article");
+
+        var more = page.Locator("section.more-from");
+        await Expect(more.GetByRole(AriaRole.Heading, new() { Name = "More From Voice of Korea (EN)" })).ToBeVisibleAsync();
+        var card = more.Locator("a.title").First;
+        var title = await card.InnerTextAsync();
+        await card.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Shot(page, "more-from");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Page_through_a_source_with_More_Articles()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/sources");
+        await Shot(page, "sources");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Voice of Korea (EN)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Voice of Korea (EN)");
+        await Expect(page.GetByText("Page 1 of 2")).ToBeVisibleAsync();
+        var firstPage = await page.Locator("ol.articles a.title").AllInnerTextsAsync();
+        await Shot(page, "source");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "More Articles" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"page=2$"));
+        await Expect(page.GetByText("Page 2 of 2")).ToBeVisibleAsync();
+        var secondPage = await page.Locator("ol.articles a.title").AllInnerTextsAsync();
+        Assert.Equal(20, firstPage.Count);
+        Assert.Equal(11, secondPage.Count);
+        Assert.Empty(firstPage.Intersect(secondPage));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "More Articles" })).ToHaveCountAsync(0);
+        await Shot(page, "source-page-2");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Newer articles" }).ClickAsync();
+        await Expect(page.GetByText("Page 1 of 2")).ToBeVisibleAsync();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_script_in_a_title_shows_as_text_and_never_runs()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/search?q=editorial");
+        await page.Locator("ol.hits a.title").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(FixtureArchive.ScriptTitle);
+        await Expect(page.GetByText("holds <img src=x onerror=alert(1)> as plain words")).ToBeVisibleAsync();
+        await Shot(page, "script-title");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Choosing_versions_shows_the_changes()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/search?q=tidal");
+        await page.Locator("ol.hits a.title").First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "compare with version 2" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"diff=1\.\.2$"));
+        await Expect(page.Locator("section.diff .body del").First).ToHaveTextAsync("twelve");
+        await Expect(page.Locator("section.diff .body ins").First).ToHaveTextAsync("fourteen");
+        await Shot(page, "diff");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Search_filters_live_in_the_address()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/search");
+        await page.GetByLabel("Words").FillAsync("looms");
+        await page.GetByLabel("Source").SelectOptionAsync("voice-of-korea-en");
+        await page.GetByLabel("Order").SelectOptionAsync("newest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).Last.ClickAsync();
+        // With JavaScript on, empty filters stay out of the address.
+        await page.WaitForURLAsync(new Regex(@"/search\?q=looms&source=voice-of-korea-en&sort=newest$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("26 results");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        await Expect(page.GetByText("Page 2 of 2")).ToBeVisibleAsync();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Pages_fit_a_phone_screen()
+    {
+        var (context, page, problems) = await browser.NewPage(390, 844);
+        await using var _ = context;
+        foreach (var (path, name) in new[] { ("/", "phone-home"), ("/search?q=looms", "phone-search"), ("/sources", "phone-sources") })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px at 390px");
+            await Shot(page, name);
+        }
+        await page.GotoAsync("/");
+        await page.Locator("ol.articles a.title").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0);
+        await Shot(page, "phone-article");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Pages_work_with_JavaScript_off()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.Address.ToString(), JavaScriptEnabled = false });
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/search");
+        await page.GetByLabel("Words").FillAsync("turbines");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 result");
+        await page.Locator("ol.hits a.title").First.ClickAsync();
+        await page.GetByLabel("Compare").SelectOptionAsync("1..2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show changes" }).ClickAsync();
+        await Expect(page.Locator("section.diff .body ins").First).ToHaveTextAsync("fourteen");
+    }
+}

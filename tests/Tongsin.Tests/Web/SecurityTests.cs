@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using Tongsin.App.Web;
+
+namespace Tongsin.Tests.Web;
+
+/// <summary>Outlet text stays text everywhere, every response carries the security headers, errors reveal nothing.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SecurityTests(WebServerFixture server)
+{
+    private const string Escaped = "Editorial &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; on &quot;spring&quot; &amp; sowing";
+
+    private long ScriptId => server.IdOf(FixtureArchive.ScriptTitle);
+
+    [Fact]
+    public async Task A_script_title_is_text_on_the_article_page()
+    {
+        var html = await server.Client.GetStringAsync($"/articles/{ScriptId}");
+        Assert.Contains($"<h1>{Escaped}</h1>", html);
+        Assert.Contains($"<title>{Escaped} · Tongsin</title>", html);
+        Assert.Contains("The paper says &lt;b&gt;every&lt;/b&gt; farm", html);
+        Assert.Contains("holds &lt;img src=x onerror=alert(1)&gt; as plain words, and an ampersand &amp; too.", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("<b>", html);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sources/rodong-sinmun-en")]
+    [InlineData("/search?q=editorial")]
+    public async Task A_script_title_is_text_in_lists_and_search(string path)
+    {
+        var html = await server.Client.GetStringAsync(path);
+        Assert.Contains(Escaped, html);
+        Assert.DoesNotContain("<script>alert", html);
+    }
+
+    [Fact]
+    public async Task A_script_in_the_query_is_text_in_the_search_page()
+    {
+        var html = await server.Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("\"><script>alert(2)</script>"));
+        Assert.DoesNotContain("<script>alert(2)", html);
+        Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", html);
+    }
+
+    [Theory]
+    [InlineData("/sources/rodong-sinmun-en/feed.rss", "item", "title")]
+    [InlineData("/sources/rodong-sinmun-en/feed.atom", "entry", "title")]
+    [InlineData("/search/feed.rss?q=editorial", "item", "title")]
+    [InlineData("/search/feed.atom?q=editorial", "entry", "title")]
+    public async Task A_script_title_is_text_in_feeds(string path, string entry, string title)
+    {
+        var xml = await server.Client.GetStringAsync(path);
+        Assert.DoesNotContain("<script>", xml);
+        var doc = XDocument.Parse(xml);
+        var titles = doc.Descendants().Where(e => e.Name.LocalName == entry).Select(e => e.Elements().First(x => x.Name.LocalName == title).Value);
+        Assert.Contains(FixtureArchive.ScriptTitle, titles);
+    }
+
+    [Theory]
+    [InlineData("/api/articles/{0}")]
+    [InlineData("/api/articles?source=rodong-sinmun-en")]
+    [InlineData("/api/search?q=editorial")]
+    public async Task A_script_title_is_a_plain_string_in_JSON(string pathFormat)
+    {
+        var json = await server.Client.GetStringAsync(string.Format(pathFormat, ScriptId));
+        Assert.DoesNotContain("<script>", json);
+        Assert.Contains("\\u003Cscript\\u003E", json);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Contains(FixtureArchive.ScriptTitle, Strings(doc.RootElement));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sources")]
+    [InlineData("/sources/voice-of-korea-en")]
+    [InlineData("/articles/1")]
+    [InlineData("/search?q=mill")]
+    [InlineData("/api/stats")]
+    [InlineData("/api/search?q=")]
+    [InlineData("/sources/voice-of-korea-en/feed.rss")]
+    [InlineData("/static/site.css")]
+    [InlineData("/nothing-here")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var response = await server.Client.GetAsync(path);
+        Assert.Equal(WebServer.ContentSecurityPolicy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("default-src 'self'", WebServer.ContentSecurityPolicy);
+        Assert.DoesNotContain("unsafe-inline", WebServer.ContentSecurityPolicy);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Theory]
+    [InlineData("POST", "/")]
+    [InlineData("PUT", "/api/articles/1")]
+    [InlineData("DELETE", "/api/articles/1")]
+    public async Task Nothing_can_be_written(string method, string path)
+    {
+        using var response = await server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}") });
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HEAD_answers_like_GET_without_a_body()
+    {
+        using var response = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/sources"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_overlong_query_is_refused()
+    {
+        using var response = await server.Client.GetAsync("/api/search?q=" + new string('a', 600));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the most is 500", await response.Content.ReadAsStringAsync());
+
+        using var huge = await server.Client.GetAsync("/search?q=" + new string('a', 20_000));
+        Assert.True(huge.StatusCode is HttpStatusCode.RequestUriTooLong or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task A_large_request_body_is_refused()
+    {
+        // A client of its own: the server closes a connection whose large body it will not read.
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var response = await client.PostAsync("/api/search?q=x", new ByteArrayContent(new byte[1024 * 1024]));
+        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
+    }
+
+    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+}
+
+/// <summary>Its own server, because the limit counts every request from the address.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Past_the_limit_a_client_gets_429_with_Retry_After()
+    {
+        var folder = Directory.CreateTempSubdirectory("tongsin-rate-").FullName;
+        using var archive = FixtureArchive.Build(Path.Combine(folder, "archive.db"));
+        var (app, address) = await WebServerFixture.Start(archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 3, Window = TimeSpan.FromMinutes(5) });
+        try
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stats")).StatusCode);
+            using var refused = await client.GetAsync("/api/stats");
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            using var page = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+            Assert.Contains("Too many requests", await page.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            archive.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

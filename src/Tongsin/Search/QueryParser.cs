@@ -277,6 +277,8 @@ public sealed class QueryParser
                 continue;
             }
             var word = text[start..i];
+            // Stray punctuation (a lone &, <->, !!) says nothing to search for; it is passed over.
+            if (!word.Any(char.IsLetterOrDigit) && word is not ("|" or "*")) continue;
             tokens.Add(word switch
             {
                 "OR" or "|" => new Token(Kind.Or, word, start),

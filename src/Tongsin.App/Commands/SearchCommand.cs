@@ -33,7 +33,7 @@ internal static class SearchCommand
             var (from, to) = filters.Dates(parse);
             var text = string.Join(' ', parse.GetValue(query)!);
             // Checked before opening the archive, so a bad query is reported as such even without one.
-            PlainQuery.Parse(text);
+            QueryParser.Parse(text);
             using var archive = context.OpenArchive(parse);
             var request = new SearchRequest(text, filters.SourceSlugs(parse, archive), language, from, to, n, 0,
                 parse.GetValue(sort) switch { "newest" => SearchSort.Newest, "oldest" => SearchSort.Oldest, _ => SearchSort.Relevance });

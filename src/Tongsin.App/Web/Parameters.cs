@@ -83,7 +83,7 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
     {
         var q = Text("q") ?? throw new QueryException("the query is empty: give the words to search for in 'q'");
         if (q.Length > MaxQueryLength) throw new QueryException($"the query is {q.Length} characters long; the most is {MaxQueryLength}");
-        PlainQuery.Parse(q);
+        QueryParser.Parse(q);
         return q;
     }
 

@@ -51,7 +51,8 @@ public class ReadCommandTests
         using var t = new TempFolder();
         var r = CliRunner.Run("search", "--db", ArchiveOfFixtures(t), query);
         Assert.Equal(2, r.Exit);
-        Assert.StartsWith("error: the query", r.Error);
+        Assert.StartsWith("error: the ", r.Error);
+        Assert.Single(r.Error.Trim().Split('\n'));
     }
 
     [Fact]

@@ -40,9 +40,17 @@ public sealed class SecurityTests(WebServerFixture server)
     [Fact]
     public async Task A_script_in_the_query_is_text_in_the_search_page()
     {
-        var html = await server.Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("\"><script>alert(2)</script>"));
+        // Searchable: the words are shown back, escaped.
+        var html = await server.Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("<script>alert(2)</script>"));
         Assert.DoesNotContain("<script>alert(2)", html);
         Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", html);
+
+        // Malformed (an unclosed quote): a 400 page that still shows the query only as text.
+        var response = await server.Client.GetAsync("/search?q=" + Uri.EscapeDataString("\"><script>alert(3)</script>"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(3)", page);
+        Assert.Contains("never closed", page);
     }
 
     [Theory]

@@ -1,57 +1,52 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Tongsin.Model;
 using Tongsin.Search;
 using Tongsin.Text;
 
 namespace Tongsin.Archive.Sqlite;
 
 /// <summary>
-/// Search over the FTS5 index. Every term reaches FTS5 as a quoted string, so nothing a user types
-/// is read as FTS5 syntax. Titles weigh ten times the body in BM25, teasers three times; a stub
+/// Search over the FTS5 index. Titles weigh ten times the body in BM25, teasers three times; a stub
 /// scores half, because BM25 favours short texts and a reader wants the full article first.
+/// A query of filters alone lists what they select, newest first.
 /// </summary>
 internal sealed class SqliteSearch(Func<SqliteConnection> open)
 {
+    private readonly OutletCatalog _outlets = new();
+
     public SearchResults Run(SearchRequest request)
     {
         if (request.Limit is < 0 or > 1000) throw new QueryException("the limit must be between 0 and 1000");
         if (request.Offset < 0) throw new QueryException("the offset must not be negative");
-        var match = ToFts5(PlainQuery.Parse(request.Query));
+        var parsed = QueryParser.Parse(request.Query);
 
         using var c = open();
-        var where = new List<string> { "article_fts MATCH $match" };
-        using var count = c.CreateCommand();
-        using var query = c.CreateCommand();
-        foreach (var cmd in new[] { count, query })
-        {
-            cmd.Parameters.AddWithValue("$match", match);
-            var clauses = new List<string>();
-            SqliteArchive.AddSourceFilter(cmd, clauses, request.SourceSlugs);
-            if (request.Language is { } lang) { clauses.Add("s.language = $lang"); cmd.Parameters.AddWithValue("$lang", lang); }
-            if (request.From is { } from) { clauses.Add("a.published >= $from"); cmd.Parameters.AddWithValue("$from", Dates.ToIso(from)); }
-            if (request.To is { } to) { clauses.Add("a.published <= $to"); cmd.Parameters.AddWithValue("$to", Dates.ToIso(to)); }
-            if (cmd == count) where.AddRange(clauses);
-        }
-        var filter = string.Join(" AND ", where);
-        const string from_ = "FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN sources s ON s.id = a.source_id JOIN outlets o ON o.id = s.outlet_id";
+        var filter = new SqlFilter();
+        if (parsed.Text is { } text) filter.Add("article_fts MATCH $match", ("$match", Fts5Query.From(text)));
+        AddFilters(c, filter, request, parsed.Filters);
 
-        count.CommandText = $"SELECT count(*) {from_} WHERE {filter}";
-        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var from = parsed.Text is null
+            ? "FROM articles a JOIN sources s ON s.id = a.source_id"
+            : "FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN sources s ON s.id = a.source_id";
+        var total = Convert.ToInt64(filter.Command(c, $"SELECT count(*) {from} {filter.Where}").ExecuteScalar(), CultureInfo.InvariantCulture);
         if (total == 0 || request.Limit == 0) return new SearchResults(total, []);
 
-        var order = request.Sort switch
+        var sort = parsed.Text is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
+        var order = sort switch
         {
             SearchSort.Newest => "a.published DESC, a.id DESC",
             SearchSort.Oldest => "a.published, a.id",
             _ => "score, a.published DESC",
         };
-        query.CommandText = $"""
-            SELECT a.id, a.title, s.label, s.slug, a.published, a.status,
-                   snippet(article_fts, -1, $hs, $he, '…', 24) AS snip,
-                   bm25(article_fts, 10.0, 3.0, 1.0) * (CASE WHEN a.status = 'stub' THEN 0.5 ELSE 1.0 END) AS score
-            {from_} WHERE {filter}
-            ORDER BY {order} LIMIT $limit OFFSET $offset
-            """;
+        var columns = parsed.Text is null
+            ? "a.id, a.title, s.label, s.slug, a.published, a.status, coalesce(a.teaser, ''), 0.0 AS score"
+            : """
+              a.id, a.title, s.label, s.slug, a.published, a.status,
+              snippet(article_fts, -1, $hs, $he, '…', 24),
+              bm25(article_fts, 10.0, 3.0, 1.0) * (CASE WHEN a.status = 'stub' THEN 0.5 ELSE 1.0 END) AS score
+              """;
+        using var query = filter.Command(c, $"SELECT {columns} {from} {filter.Where} ORDER BY {order} LIMIT $limit OFFSET $offset");
         query.Parameters.AddWithValue("$hs", Snippets.MatchStart.ToString());
         query.Parameters.AddWithValue("$he", Snippets.MatchEnd.ToString());
         query.Parameters.AddWithValue("$limit", request.Limit);
@@ -65,7 +60,81 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         return new SearchResults(total, hits);
     }
 
-    /// <summary>Each term becomes an FTS5 string (quotes doubled), all joined with AND.</summary>
-    internal static string ToFts5(IReadOnlyList<QueryTerm> terms) =>
-        string.Join(" AND ", terms.Select(t => "\"" + t.Text.Replace("\"", "\"\"") + "\""));
+    // The request's own filters (from the command line or the search form) and the query's filters all apply.
+    private void AddFilters(SqliteConnection c, SqlFilter filter, SearchRequest request, QueryFilters q)
+    {
+        if (request.SourceSlugs is { Count: > 0 } slugs) filter.In("s.slug", slugs);
+        if (request.Language is { } lang) filter.Add("s.language = $lang", ("$lang", lang));
+        if (request.From is { } from) filter.Add("a.published >= $from", ("$from", Dates.ToIso(from)));
+        if (request.To is { } to) filter.Add("a.published <= $to", ("$to", Dates.ToIso(to)));
+        if (q.Languages.Count > 0) filter.In("s.language", q.Languages);
+        if (q.From is { } qFrom) filter.Add("a.published >= $qfrom", ("$qfrom", Dates.ToIso(qFrom)));
+        if (q.To is { } qTo) filter.Add("a.published <= $qto", ("$qto", Dates.ToIso(qTo)));
+        if (q.Sources.Count + q.ExcludedSources.Count + q.Outlets.Count + q.ExcludedOutlets.Count == 0) return;
+
+        var known = KnownSources(c);
+        // Each source: filter narrows to its sources; several source: filters mean any of them.
+        if (q.Sources.Count > 0) filter.In("s.slug", q.Sources.SelectMany(s => Sources(s, known)).Distinct().ToList());
+        if (q.ExcludedSources.Count > 0) filter.NotIn("s.slug", q.ExcludedSources.SelectMany(s => Sources(s, known)).Distinct().ToList());
+        if (q.Outlets.Count > 0) filter.In("s.slug", q.Outlets.SelectMany(o => OutletSources(o, known)).Distinct().ToList());
+        if (q.ExcludedOutlets.Count > 0) filter.NotIn("s.slug", q.ExcludedOutlets.SelectMany(o => OutletSources(o, known)).Distinct().ToList());
+    }
+
+    private IReadOnlyList<string> Sources(string text, List<SourceSummary> known)
+    {
+        var slugs = SourceMatcher.Match(text, known, _outlets);
+        return slugs.Count > 0 ? slugs : throw new QueryException($"unknown source '{text}'; the archive's sources are listed at /sources and by 'tongsin sources'");
+    }
+
+    private IReadOnlyList<string> OutletSources(string text, List<SourceSummary> known)
+    {
+        var outlet = _outlets.Find(text)?.Slug ?? Slugs.From(text);
+        var slugs = known.Where(s => s.Source.Outlet.Slug == outlet || s.Source.Outlet.Name.Equals(text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Source.Slug).ToList();
+        return slugs.Count > 0 ? slugs : throw new QueryException($"unknown outlet '{text}'");
+    }
+
+    private static List<SourceSummary> KnownSources(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<SourceSummary>();
+        var outlets = new OutletCache();
+        while (r.Read()) list.Add(new SourceSummary(new Source(outlets.Get(r, 1), r.GetString(0)), 0, 0, null, null));
+        return list;
+    }
+
+    /// <summary>WHERE clauses with their parameters, applied alike to the count and the page of hits.</summary>
+    private sealed class SqlFilter
+    {
+        private readonly List<string> _clauses = [];
+        private readonly List<(string Name, object Value)> _parameters = [];
+
+        public string Where => _clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _clauses);
+
+        public void Add(string clause, params (string, object)[] parameters)
+        {
+            _clauses.Add(clause);
+            _parameters.AddRange(parameters);
+        }
+
+        public void In(string column, IReadOnlyCollection<string> values) => Set(column, values, "IN");
+
+        public void NotIn(string column, IReadOnlyCollection<string> values) => Set(column, values, "NOT IN");
+
+        private void Set(string column, IReadOnlyCollection<string> values, string op)
+        {
+            var names = values.Select((v, i) => { var n = $"$p{_parameters.Count}_{i}"; return (n, v); }).ToList();
+            _clauses.Add($"{column} {op} ({string.Join(", ", names.Select(n => n.n))})");
+            _parameters.AddRange(names.Select(n => (n.n, (object)n.v)));
+        }
+
+        public SqliteCommand Command(SqliteConnection c, string sql)
+        {
+            var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in _parameters) cmd.Parameters.AddWithValue(name, value);
+            return cmd;
+        }
+    }
 }

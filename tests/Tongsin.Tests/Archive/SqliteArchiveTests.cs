@@ -229,7 +229,8 @@ public class SqliteArchiveTests
         }
         // As FTS5 syntax this would match the page; as words, NEAR must appear in it, and does not.
         Assert.Equal(0, f.Archive.Search(new SearchRequest("NEAR(delegation leaves)")).Total);
-        Assert.Equal(1, f.Archive.Search(new SearchRequest("{title}: delegation")).Total);
+        Assert.Equal(0, f.Archive.Search(new SearchRequest("{title}: delegation")).Total);
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("title:delegation")).Total);
         Assert.Equal(1, f.Archive.Search(new SearchRequest("\"Delegation Leaves\"")).Total);
         Assert.Throws<QueryException>(() => f.Archive.Search(new SearchRequest("   ")));
         Assert.Throws<QueryException>(() => f.Archive.Search(new SearchRequest("- ( )")));

@@ -82,7 +82,7 @@ public sealed partial class KcnaKpAdapter(OutletCatalog outlets) : ISiteAdapter
         {
             if (document.QuerySelector("form#article_form") is not null || ArticleLinks(document, url).Count > 1)
                 throw new ImportFailureException(ImportFailureKind.Listing, $"a kcna.kp list of {ArticleLinks(document, url).Count} articles");
-            if (GonePage.Says(document) || document.Body is null || Markup.Text(document.Body).Length == 0) return ArticleReading.Gone;
+            if (GonePage.Says(document)) return ArticleReading.Gone;
             throw new ImportFailureException(ImportFailureKind.Invalid, "the kcna.kp page has no article title (no <h1> in <article>, no .article-main-title)");
         }
         if (paragraphs!.Count == 0)

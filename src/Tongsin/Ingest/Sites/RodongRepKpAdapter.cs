@@ -53,8 +53,10 @@ public sealed partial class RodongRepKpAdapter(OutletCatalog outlets) : ISiteAda
 
     public bool Handles(Uri url)
     {
+        // Every page of the site is an edition's index.php (or the edition's root) with a query that says which.
         var path = url.AbsolutePath;
-        if (!Editions.Any(e => path.StartsWith($"/{e.Path}/", StringComparison.OrdinalIgnoreCase))) return false;
+        if (!Editions.Any(e => path.Equals($"/{e.Path}/", StringComparison.OrdinalIgnoreCase)
+                || path.Equals($"/{e.Path}/index.php", StringComparison.OrdinalIgnoreCase))) return false;
         var query = url.Query;
         return query.Length == 0 || query.Contains("strPageID=", StringComparison.Ordinal) || DecodeQuery(query) is not null;
     }

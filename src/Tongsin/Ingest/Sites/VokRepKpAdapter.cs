@@ -80,29 +80,30 @@ public sealed partial class VokRepKpAdapter(OutletCatalog outlets) : ISiteAdapte
     public ArticleReading ReadArticle(string html, Uri url)
     {
         var document = Markup.Parse(html);
+        ArticleReading GoneOr(ImportFailureException failure) => GonePage.Says(document) ? ArticleReading.Gone : throw failure;
+
         var block = ArticleBlock.Find(document, ".content, .detail_content, .article_content, #content");
         var heading = block is null ? null : ArticleBlock.Heading(document, block);
         if (heading is null || block is null)
         {
-            if (GonePage.Says(document)) return ArticleReading.Gone;
             var listed = ReadListing(html, url).Items.Count;
             if (listed > 3) throw new ImportFailureException(ImportFailureKind.Listing, $"a Voice of Korea page linking {listed} articles");
-            throw new ImportFailureException(ImportFailureKind.Invalid, "the Voice of Korea page has no article heading and text");
+            return GoneOr(new ImportFailureException(ImportFailureKind.Invalid, "the Voice of Korea page has no article heading and text"));
         }
         var (title, dated) = SplitDate(Markup.Text(heading));
-        if (title is null) throw new ImportFailureException(ImportFailureKind.Invalid, "the Voice of Korea article has an empty title");
         var paragraphs = ArticleBlock.Paragraphs(block);
-        if (paragraphs.Count == 0) throw new ImportFailureException(ImportFailureKind.Invalid, $"the Voice of Korea item '{title}' has no text");
-        if (paragraphs[0] == title) paragraphs.RemoveAt(0);
+        if (title is not null && paragraphs.Count > 0 && paragraphs[0] == title) paragraphs.RemoveAt(0);
+        if (title is null || paragraphs.Count == 0)
+            return GoneOr(new ImportFailureException(ImportFailureKind.Invalid, $"the Voice of Korea item '{title}' has no {(title is null ? "title" : "text")}"));
 
         // The date is by the title ("(2026.10.4)") or just under it.
         var published = dated
             ?? Dates.FindDotted(Markup.Text(heading.ParentElement))
-            ?? Dates.FindDotted(string.Join(" ", document.QuerySelectorAll(".date, .time, .pubdate, span, td").Take(200).Select(Markup.Text)))
-            ?? throw new ImportFailureException(ImportFailureKind.Invalid, $"the Voice of Korea article '{title}' shows no date like (2026.10.4)");
-        if (paragraphs.Count == 0) throw new ImportFailureException(ImportFailureKind.Invalid, $"the Voice of Korea item '{title}' has no text");
+            ?? Dates.FindDotted(string.Join(" ", document.QuerySelectorAll(".date, .time, .pubdate").Select(Markup.Text)));
+        if (published is null)
+            return GoneOr(new ImportFailureException(ImportFailureKind.Invalid, $"the Voice of Korea article '{title}' shows no date like (2026.10.4)"));
         var source = new Source(_outlet, LanguageOf(document, html, url) ?? Model.Languages.Guess(title + " " + paragraphs[0]));
-        return ArticleReading.Found(new ArticleCapture(source, title, published, null, url.ToString(), paragraphs));
+        return ArticleReading.Found(new ArticleCapture(source, title, published.Value, null, url.ToString(), paragraphs));
     }
 
     private static (string? Title, DateOnly? Date) SplitDate(string text)

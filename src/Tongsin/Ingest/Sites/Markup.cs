@@ -95,7 +95,4 @@ public static class Markup
     /// <summary>The element's direct children that are paragraphs: a caption nested in a figure or box is not one of them.</summary>
     public static IEnumerable<IElement> ChildParagraphs(IElement container) =>
         container.Children.Where(c => c.LocalName == "p");
-
-    /// <summary>Text whose every character is a space once cleaned: the &amp;nbsp; spacer paragraphs outlets put between blocks.</summary>
-    public static bool IsBlank(string text) => text.Length == 0;
 }

@@ -10,6 +10,10 @@ public enum ImportFailureKind
     Invalid,
     Encoding,
     Unreadable,
+    /// <summary>HTML that no site adapter recognises.</summary>
+    UnknownSite,
+    /// <summary>A site's listing page given where an article was expected.</summary>
+    Listing,
 }
 
 /// <summary>An item that cannot be imported, with a one-line reason. Nothing of it reaches the archive.</summary>
@@ -27,6 +31,8 @@ public sealed class ImportFailureException(ImportFailureKind kind, string reason
         ImportFailureKind.NotAPage => "not a KCNA Watch page: " + Message,
         ImportFailureKind.Encoding => "not UTF-8 text: " + Message,
         ImportFailureKind.Unreadable => "unreadable: " + Message,
+        ImportFailureKind.UnknownSite => "not a page of a known site: " + Message,
+        ImportFailureKind.Listing => "a listing page, not an article: " + Message,
         _ => "invalid: " + Message,
     };
 }

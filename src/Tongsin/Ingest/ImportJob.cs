@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Tongsin.Archive;
 using Tongsin.Exchange;
 using Tongsin.Ingest.Pages;
+using Tongsin.Ingest.Sites;
 using Tongsin.Model;
 
 namespace Tongsin.Ingest;
@@ -23,7 +24,8 @@ public interface IImportProgress
 }
 
 /// <summary>
-/// Imports files into an archive: KCNA Watch text pages and Tongsin JSONL exports, plain or gzip.
+/// Imports files into an archive: KCNA Watch text pages, saved HTML pages of the outlets' sites and
+/// Tongsin JSONL exports, plain or gzip.
 /// Files are read and parsed on worker threads while one writer stores them in file order, so a
 /// later capture of the same article is always the newer version. Every item goes in whole or not
 /// at all; a failed item is reported and the rest go on.
@@ -31,6 +33,7 @@ public interface IImportProgress
 public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commitEvery = 2000)
 {
     private readonly KcnaWatchPageReader _pages = new(outlets);
+    private readonly SavedPageReader _savedPages = new(new SiteCatalog(outlets));
 
     public ImportSummary Run(IReadOnlyList<string> files, IImportProgress? progress = null, CancellationToken cancel = default)
     {
@@ -104,9 +107,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             if (LooksLikeJsonl(path)) return new FileItems(path, ReadJsonl(path));
             var text = PageText.Decode(File.ReadAllBytes(path));
             var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            if (first.StartsWith('<'))
-                throw new ImportFailureException(ImportFailureKind.NotAPage, "the file is HTML or XML, not a KCNA Watch text page");
-            var page = _pages.Read(text);
+            var page = first.StartsWith('<') ? _savedPages.Read(text) : _pages.Read(text);
             return new FileItems(path, [new Item(page, null, null, null)]);
         }
         catch (ImportFailureException e)

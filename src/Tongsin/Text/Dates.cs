@@ -5,7 +5,9 @@ namespace Tongsin.Text;
 
 /// <summary>
 /// The date forms outlets and monitoring services write: "January 29, 2026", "Jan 29, 2026",
-/// "19/03/2023", "2026-01-29", "2026년 1월 29일", and Juche years (Juche 1 = 1912).
+/// "19/03/2023", "2026-01-29", "2026년 1월 29일", the dotted forms of the DPRK sites ("[2026.7.19.]",
+/// "(Juche113.10.28.)", "(2026.10.4)"), the old Rodong Sinmun header
+/// ("Mar. 10, Juche 111 (2022) Thursday"), feed dates (RFC 822 and ISO 8601), and Juche years (Juche 1 = 1912).
 /// </summary>
 public static partial class Dates
 {
@@ -40,6 +42,72 @@ public static partial class Dates
 
     [GeneratedRegex(@"^(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})$")]
     private static partial Regex DayMonthYearPattern();
+
+    [GeneratedRegex(@"(?:(?<juche>Juche|주체)\s*(?<jyear>\d{1,3})|(?<year>\d{4}))\s*\.\s*(?<month>\d{1,2})\s*\.\s*(?<day>\d{1,2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex DottedPattern();
+
+    [GeneratedRegex(@"(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2}),?\s+Juche\s*(?<jyear>\d{1,3})(?:\s*\(\s*(?<year>\d{4})\s*\))?", RegexOptions.IgnoreCase)]
+    private static partial Regex JucheWrittenPattern();
+
+    /// <summary>
+    /// The first dotted date in <paramref name="text"/>: "[2026.7.19.]", "2022.03.11", "(2026.10.4)",
+    /// or with a Juche year, "[Juche113.10.28.]" or "주체113.10.28". Null when there is none or it is not a real day.
+    /// </summary>
+    public static DateOnly? FindDotted(string text)
+    {
+        foreach (Match m in DottedPattern().Matches(text))
+        {
+            var year = m.Groups["juche"].Success
+                ? JucheToGregorian(int.Parse(m.Groups["jyear"].ValueSpan, CultureInfo.InvariantCulture))
+                : int.Parse(m.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+            var date = Create(year, int.Parse(m.Groups["month"].ValueSpan, CultureInfo.InvariantCulture),
+                int.Parse(m.Groups["day"].ValueSpan, CultureInfo.InvariantCulture));
+            if (date is not null) return date;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Mar. 10, Juche 111 (2022) Thursday", as the old Rodong Sinmun site heads its pages. The
+    /// Gregorian year in brackets wins when it is there, since it is what the reader was shown beside
+    /// the Juche year; without it the Juche year is converted.
+    /// </summary>
+    public static DateOnly? FindJucheWritten(string text)
+    {
+        var m = JucheWrittenPattern().Match(TextCleaner.CleanLine(text));
+        if (!m.Success || Month(m.Groups["month"].Value) is not { } month) return null;
+        var year = m.Groups["year"].Success
+            ? int.Parse(m.Groups["year"].ValueSpan, CultureInfo.InvariantCulture)
+            : JucheToGregorian(int.Parse(m.Groups["jyear"].ValueSpan, CultureInfo.InvariantCulture));
+        return Create(year, month, int.Parse(m.Groups["day"].ValueSpan, CultureInfo.InvariantCulture));
+    }
+
+    private static readonly string[] FeedFormats =
+    [
+        "ddd, d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm zzz", "d MMM yyyy HH:mm:ss zzz",
+        "ddd, d MMM yyyy HH:mm:ss", "ddd, d MMM yyyy",
+    ];
+
+    /// <summary>
+    /// A feed's date: RFC 822 as RSS writes it ("Thu, 10 Mar 2022 09:30:00 +0900", also with GMT or
+    /// a zone name) or ISO 8601 as Atom does. The calendar day is the one at the publisher, so the
+    /// date is taken as written, before any shift to UTC.
+    /// </summary>
+    public static DateOnly? ParseFeedDate(string text)
+    {
+        var s = TextCleaner.CleanLine(text);
+        if (s.Length == 0) return null;
+        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var iso) && s.Length >= 10 && char.IsAsciiDigit(s[0]))
+            return DateOnly.FromDateTime(iso.DateTime);
+        // Zone names such as GMT, UT, KST or EST are not understood by .NET's "zzz": the day is all we need.
+        var zoneless = Regex.Replace(s, @"\s+(?:[A-Z]{1,4}|[+-]\d{4})$", "");
+        var hasZone = zoneless.Length != s.Length;
+        if (DateTimeOffset.TryParseExact(s, FeedFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var rfc))
+            return DateOnly.FromDateTime(rfc.DateTime);
+        if (hasZone && DateTime.TryParseExact(zoneless, FeedFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            return DateOnly.FromDateTime(local);
+        return ParseDateLine(s);
+    }
 
     /// <summary>Reads an English or Korean date at the start of <paramref name="text"/>; returns the characters it used.</summary>
     public static DateOnly? ReadWrittenDate(ReadOnlySpan<char> text, out int length)

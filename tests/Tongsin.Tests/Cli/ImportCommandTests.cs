@@ -45,7 +45,7 @@ public class ImportCommandTests
         { "photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01], "photo.jpg: binary: " },
         { "cut.txt", Encoding.UTF8.GetBytes(new PageBuilder().ToString()[..400]), "cut.txt: truncated: " },
         { "notes.txt", Encoding.UTF8.GetBytes("Shopping list\n\nrice\n\nkimchi\n"), "notes.txt:1: not a KCNA Watch page: " },
-        { "page.html", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>KCNA</body></html>"), "page.html: not a KCNA Watch page: " },
+        { "page.html", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>KCNA</body></html>"), "page.html: not a page of a known site: " },
         { "latin1.txt", Encoding.Latin1.GetBytes("February 13, 2025Feb 13, 2025\nKCNA Korean Central News Agency (EN)\n\nCaf\u00e9 opens\n"), "latin1.txt: not UTF-8 text: " },
         { "baddate.txt", Encoding.UTF8.GetBytes(new PageBuilder(Published: "45/13/2025").ToString()), "baddate.txt:6: invalid: " },
     };

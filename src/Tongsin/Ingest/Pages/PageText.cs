@@ -6,7 +6,8 @@ namespace Tongsin.Ingest.Pages;
 /// <summary>
 /// Turns the bytes of a saved file into text, or says plainly why they are not text:
 /// empty, binary, damaged gzip, or not UTF-8. Gzip files are unpacked first; UTF-16 with a
-/// byte-order mark is read as such; a UTF-8 byte-order mark is dropped.
+/// byte-order mark is read as such; a UTF-8 byte-order mark is dropped; an HTML page that declares another
+/// character set in a meta tag (EUC-KR, CP949 ...) is read in that one.
 /// </summary>
 public static class PageText
 {
@@ -28,7 +29,9 @@ public static class PageText
         {
             CheckNotBinary(bytes);
             var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            text = DecodeUtf8(bytes, start);
+            text = start == 0 && HtmlCharset.DeclaredOtherThanUtf8(bytes) is { } declared
+                ? declared.GetString(bytes)
+                : DecodeUtf8(bytes, start);
         }
 
         if (string.IsNullOrWhiteSpace(text.Replace('\uFEFF', ' ')))

@@ -8,6 +8,9 @@ namespace Tongsin.Archive.Sqlite;
 /// Writes pages into the archive inside one long transaction, each page in a savepoint of its own:
 /// a page that fails is rolled back alone, and Commit makes everything before it durable. Statements
 /// are prepared once and reused, because an import runs them millions of times.
+/// Changes to the full-text index wait in memory until Commit: FTS5 writes its pending terms to
+/// disk as a new segment at every savepoint, so indexing page by page would leave one tiny segment
+/// per page to merge. A page's queued changes are dropped when its savepoint is rolled back.
 /// </summary>
 internal sealed class SqliteImportSession : IImportSession
 {
@@ -17,6 +20,9 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private string _now = "";
+    private readonly List<IndexChange> _pendingIndex = new(4096);
+
+    private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body);
 
     public SqliteImportSession(SqliteConnection connection, TimeProvider clock)
     {
@@ -69,6 +75,7 @@ internal sealed class SqliteImportSession : IImportSession
 
     public void Commit()
     {
+        ApplyIndexChanges();
         _tx?.Commit();
         _tx?.Dispose();
         _tx = null;
@@ -84,6 +91,7 @@ internal sealed class SqliteImportSession : IImportSession
         }
         _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         _tx.Save("page");
+        var indexed = _pendingIndex.Count;
         try
         {
             var outcome = store();
@@ -94,6 +102,7 @@ internal sealed class SqliteImportSession : IImportSession
         {
             _tx.Rollback("page");
             _tx.Release("page");
+            _pendingIndex.RemoveRange(indexed, _pendingIndex.Count - indexed);
             // A source created inside the rolled-back page is gone again.
             _sourceIds.Clear();
             throw;
@@ -230,13 +239,46 @@ internal sealed class SqliteImportSession : IImportSession
             ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured), ("$now", _now));
 
     private void IndexText(long id, string title, string? teaser, string? body) =>
-        Run("INSERT INTO article_fts (rowid, title, teaser, body) VALUES ($id, $title, $teaser, $body)",
-            ("$id", id), ("$title", title), ("$teaser", teaser), ("$body", body));
+        _pendingIndex.Add(new IndexChange(Delete: false, id, title, teaser, body));
 
     // An external-content FTS5 index forgets a row only when told the exact values it indexed.
     private void UnindexText(long id, string title, string? teaser, string? body) =>
-        Run("INSERT INTO article_fts (article_fts, rowid, title, teaser, body) VALUES ('delete', $id, $title, $teaser, $body)",
-            ("$id", id), ("$title", title), ("$teaser", teaser), ("$body", body));
+        _pendingIndex.Add(new IndexChange(Delete: true, id, title, teaser, body));
+
+    /// <summary>
+    /// Writes the queued changes as their net effect on each row, in rowid order. FTS5 writes its
+    /// pending terms out as a new segment whenever a rowid is not above the last one it was given
+    /// (only a delete followed by an insert of the same row is allowed), and completing a stub
+    /// rewrites an older row: applied as they came, nearly every change would make a segment.
+    /// </summary>
+    private void ApplyIndexChanges()
+    {
+        if (_pendingIndex.Count == 0) return;
+        var rows = new Dictionary<long, (IndexChange? Delete, IndexChange? Insert)>(_pendingIndex.Count);
+        foreach (var change in _pendingIndex)
+        {
+            rows.TryGetValue(change.Id, out var row);
+            // A delete takes out what was indexed: a row inserted in this batch is simply not inserted,
+            // otherwise the values indexed before the batch are deleted.
+            if (!change.Delete) row.Insert = change;
+            else if (row.Insert is not null) row.Insert = null;
+            else row.Delete ??= change;
+            rows[change.Id] = row;
+        }
+        var ids = rows.Keys.ToArray();
+        Array.Sort(ids);
+        foreach (var id in ids)
+        {
+            var (delete, insert) = rows[id];
+            if (delete is { } d)
+                Run("INSERT INTO article_fts (article_fts, rowid, title, teaser, body) VALUES ('delete', $id, $title, $teaser, $body)",
+                    ("$id", d.Id), ("$title", d.Title), ("$teaser", d.Teaser), ("$body", d.Body));
+            if (insert is { } i)
+                Run("INSERT INTO article_fts (rowid, title, teaser, body) VALUES ($id, $title, $teaser, $body)",
+                    ("$id", i.Id), ("$title", i.Title), ("$teaser", i.Teaser), ("$body", i.Body));
+        }
+        _pendingIndex.Clear();
+    }
 
     private long SourceId(Source source)
     {
@@ -286,6 +328,7 @@ internal sealed class SqliteImportSession : IImportSession
 
     public void Dispose()
     {
+        _pendingIndex.Clear();
         _tx?.Rollback();
         _tx?.Dispose();
         foreach (var cmd in _commands.Values) cmd.Dispose();

@@ -24,6 +24,15 @@ internal sealed class SqliteImportSession : IImportSession
 
     private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body);
 
+    // Cards whose article is known and has a teaser: a card seen again changes nothing, and most
+    // cards on a page have been seen before, so they are answered without a query. A teaser is
+    // never taken away, so an entry stays true until a rollback or a new key that may point elsewhere.
+    private readonly HashSet<CardKey> _settledCards = [];
+    private readonly List<CardKey> _settledInPage = [];
+    private const int MaxSettledCards = 500_000;
+
+    private readonly record struct CardKey(long SourceId, string Published, string TitleKey);
+
     public SqliteImportSession(SqliteConnection connection, TimeProvider clock)
     {
         _c = connection;
@@ -92,6 +101,7 @@ internal sealed class SqliteImportSession : IImportSession
         _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         _tx.Save("page");
         var indexed = _pendingIndex.Count;
+        _settledInPage.Clear();
         try
         {
             var outcome = store();
@@ -103,6 +113,7 @@ internal sealed class SqliteImportSession : IImportSession
             _tx.Rollback("page");
             _tx.Release("page");
             _pendingIndex.RemoveRange(indexed, _pendingIndex.Count - indexed);
+            foreach (var key in _settledInPage) _settledCards.Remove(key);
             // A source created inside the rolled-back page is gone again.
             _sourceIds.Clear();
             throw;
@@ -185,6 +196,9 @@ internal sealed class SqliteImportSession : IImportSession
     {
         var sourceId = SourceId(card.Source);
         var key = TitleKey.From(card.Title);
+        var published = Dates.ToIso(card.Published);
+        var cardKey = new CardKey(sourceId, published, key);
+        if (_settledCards.Contains(cardKey)) return default;
         var found = FindByKey(sourceId, card.Published, key, url: null);
         if (found is { } f)
         {
@@ -194,9 +208,9 @@ internal sealed class SqliteImportSession : IImportSession
                 Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", card.Teaser), ("$id", f.Id));
                 if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
             }
+            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey);
             return default;
         }
-        var published = Dates.ToIso(card.Published);
         var id = Scalar("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
@@ -205,7 +219,15 @@ internal sealed class SqliteImportSession : IImportSession
             ("$teaser", card.Teaser), ("$now", _now));
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
+        if (card.Teaser is not null) Settle(cardKey);
         return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
+    }
+
+    private void Settle(CardKey key)
+    {
+        // Bounded, so a very long import does not grow without end; forgetting only costs queries.
+        if (_settledCards.Count >= MaxSettledCards) _settledCards.Clear();
+        if (_settledCards.Add(key)) _settledInPage.Add(key);
     }
 
     private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
@@ -230,9 +252,13 @@ internal sealed class SqliteImportSession : IImportSession
             r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
     }
 
-    private void AddKey(long sourceId, string published, string key, long id) =>
+    // A key given to an older article can make a card find that article instead.
+    private void AddKey(long sourceId, string published, string key, long id)
+    {
+        _settledCards.Remove(new CardKey(sourceId, published, key));
         Run("INSERT OR IGNORE INTO article_keys (source_id, published, title_key, article_id) VALUES ($source, $published, $key, $id)",
             ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
+    }
 
     private void AddVersion(long id, int number, string title, string body, string hash, string? captured) =>
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",

@@ -8,6 +8,9 @@ namespace Tongsin.Archive.Sqlite;
 /// Writes pages into the archive inside one long transaction, each page in a savepoint of its own:
 /// a page that fails is rolled back alone, and Commit makes everything before it durable. Statements
 /// are prepared once and reused, because an import runs them millions of times.
+/// Changes to the full-text index wait in memory until Commit: FTS5 writes its pending terms to
+/// disk as a new segment at every savepoint, so indexing page by page would leave one tiny segment
+/// per page to merge. A page's queued changes are dropped when its savepoint is rolled back.
 /// </summary>
 internal sealed class SqliteImportSession : IImportSession
 {
@@ -17,6 +20,18 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private string _now = "";
+    private readonly List<IndexChange> _pendingIndex = new(4096);
+
+    private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body);
+
+    // Cards whose article is known and has a teaser: a card seen again changes nothing, and most
+    // cards on a page have been seen before, so they are answered without a query. A teaser is
+    // never taken away, so an entry stays true until a rollback or a new key that may point elsewhere.
+    private readonly HashSet<CardKey> _settledCards = [];
+    private readonly List<CardKey> _settledInPage = [];
+    private const int MaxSettledCards = 500_000;
+
+    private readonly record struct CardKey(long SourceId, string Published, string TitleKey);
 
     public SqliteImportSession(SqliteConnection connection, TimeProvider clock)
     {
@@ -69,6 +84,7 @@ internal sealed class SqliteImportSession : IImportSession
 
     public void Commit()
     {
+        ApplyIndexChanges();
         _tx?.Commit();
         _tx?.Dispose();
         _tx = null;
@@ -84,6 +100,8 @@ internal sealed class SqliteImportSession : IImportSession
         }
         _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         _tx.Save("page");
+        var indexed = _pendingIndex.Count;
+        _settledInPage.Clear();
         try
         {
             var outcome = store();
@@ -94,6 +112,8 @@ internal sealed class SqliteImportSession : IImportSession
         {
             _tx.Rollback("page");
             _tx.Release("page");
+            _pendingIndex.RemoveRange(indexed, _pendingIndex.Count - indexed);
+            foreach (var key in _settledInPage) _settledCards.Remove(key);
             // A source created inside the rolled-back page is gone again.
             _sourceIds.Clear();
             throw;
@@ -204,6 +224,9 @@ internal sealed class SqliteImportSession : IImportSession
     {
         var sourceId = SourceId(card.Source);
         var key = TitleKey.From(card.Title);
+        var published = Dates.ToIso(card.Published);
+        var cardKey = new CardKey(sourceId, published, key);
+        if (_settledCards.Contains(cardKey)) return default;
         var found = FindByKey(sourceId, card.Published, key, url: null);
         if (found is { } f)
         {
@@ -213,9 +236,9 @@ internal sealed class SqliteImportSession : IImportSession
                 Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", card.Teaser), ("$id", f.Id));
                 if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
             }
+            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey);
             return default;
         }
-        var published = Dates.ToIso(card.Published);
         var id = Scalar("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
@@ -224,7 +247,15 @@ internal sealed class SqliteImportSession : IImportSession
             ("$teaser", card.Teaser), ("$now", _now));
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
+        if (card.Teaser is not null) Settle(cardKey);
         return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
+    }
+
+    private void Settle(CardKey key)
+    {
+        // Bounded, so a very long import does not grow without end; forgetting only costs queries.
+        if (_settledCards.Count >= MaxSettledCards) _settledCards.Clear();
+        if (_settledCards.Add(key)) _settledInPage.Add(key);
     }
 
     private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
@@ -249,22 +280,59 @@ internal sealed class SqliteImportSession : IImportSession
             r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
     }
 
-    private void AddKey(long sourceId, string published, string key, long id) =>
+    // A key given to an older article can make a card find that article instead.
+    private void AddKey(long sourceId, string published, string key, long id)
+    {
+        _settledCards.Remove(new CardKey(sourceId, published, key));
         Run("INSERT OR IGNORE INTO article_keys (source_id, published, title_key, article_id) VALUES ($source, $published, $key, $id)",
             ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
+    }
 
     private void AddVersion(long id, int number, string title, string body, string hash, string? captured) =>
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",
             ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured), ("$now", _now));
 
     private void IndexText(long id, string title, string? teaser, string? body) =>
-        Run("INSERT INTO article_fts (rowid, title, teaser, body) VALUES ($id, $title, $teaser, $body)",
-            ("$id", id), ("$title", title), ("$teaser", teaser), ("$body", body));
+        _pendingIndex.Add(new IndexChange(Delete: false, id, title, teaser, body));
 
     // An external-content FTS5 index forgets a row only when told the exact values it indexed.
     private void UnindexText(long id, string title, string? teaser, string? body) =>
-        Run("INSERT INTO article_fts (article_fts, rowid, title, teaser, body) VALUES ('delete', $id, $title, $teaser, $body)",
-            ("$id", id), ("$title", title), ("$teaser", teaser), ("$body", body));
+        _pendingIndex.Add(new IndexChange(Delete: true, id, title, teaser, body));
+
+    /// <summary>
+    /// Writes the queued changes as their net effect on each row, in rowid order. FTS5 writes its
+    /// pending terms out as a new segment whenever a rowid is not above the last one it was given
+    /// (only a delete followed by an insert of the same row is allowed), and completing a stub
+    /// rewrites an older row: applied as they came, nearly every change would make a segment.
+    /// </summary>
+    private void ApplyIndexChanges()
+    {
+        if (_pendingIndex.Count == 0) return;
+        var rows = new Dictionary<long, (IndexChange? Delete, IndexChange? Insert)>(_pendingIndex.Count);
+        foreach (var change in _pendingIndex)
+        {
+            rows.TryGetValue(change.Id, out var row);
+            // A delete takes out what was indexed: a row inserted in this batch is simply not inserted,
+            // otherwise the values indexed before the batch are deleted.
+            if (!change.Delete) row.Insert = change;
+            else if (row.Insert is not null) row.Insert = null;
+            else row.Delete ??= change;
+            rows[change.Id] = row;
+        }
+        var ids = rows.Keys.ToArray();
+        Array.Sort(ids);
+        foreach (var id in ids)
+        {
+            var (delete, insert) = rows[id];
+            if (delete is { } d)
+                Run("INSERT INTO article_fts (article_fts, rowid, title, teaser, body) VALUES ('delete', $id, $title, $teaser, $body)",
+                    ("$id", d.Id), ("$title", d.Title), ("$teaser", d.Teaser), ("$body", d.Body));
+            if (insert is { } i)
+                Run("INSERT INTO article_fts (rowid, title, teaser, body) VALUES ($id, $title, $teaser, $body)",
+                    ("$id", i.Id), ("$title", i.Title), ("$teaser", i.Teaser), ("$body", i.Body));
+        }
+        _pendingIndex.Clear();
+    }
 
     private long SourceId(Source source)
     {
@@ -314,6 +382,7 @@ internal sealed class SqliteImportSession : IImportSession
 
     public void Dispose()
     {
+        _pendingIndex.Clear();
         _tx?.Rollback();
         _tx?.Dispose();
         foreach (var cmd in _commands.Values) cmd.Dispose();

@@ -1,0 +1,37 @@
+using Tongsin.Bench;
+using Tongsin.Bench.Generation;
+using Tongsin.Bench.Measuring;
+
+// import:          generate the pages (untimed), then alternate timed imports and floors, each in a child process.
+// generate:        only write the pages.
+// measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
+try
+{
+    var options = new Options(args);
+    var pages = options.Int("pages", 100_000);
+    var seed = options.Int("seed", 1);
+    var folder = options.String("dir", Path.Combine(Path.GetTempPath(), "tongsin-bench", $"pages-{pages}-seed{seed}"));
+    switch (options.Command)
+    {
+        case "import":
+            return ImportCommand.Run(options, pages, seed, folder);
+        case "generate":
+            Generator.Ensure(folder, pages, seed, Console.Out);
+            return 0;
+        case "measure-import":
+            Console.WriteLine(ImportBenchmark.Run(Generator.Ensure(folder, pages, seed, TextWriter.Null), options.String("archive", "")).ToLine());
+            return 0;
+        case "measure-floor":
+            Console.WriteLine(FloorBenchmark.Run(Generator.Ensure(folder, pages, seed, TextWriter.Null), options.String("archive", "")).ToLine());
+            return 0;
+        default:
+            Console.Error.WriteLine("usage: Tongsin.Bench import --pages N [--dir DIR] [--seed S] [--runs R] [--keep]");
+            Console.Error.WriteLine("       Tongsin.Bench generate --pages N [--dir DIR] [--seed S]");
+            return 2;
+    }
+}
+catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IOException)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 1;
+}

@@ -28,6 +28,7 @@ public static class Cli
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(CrawlCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
 
         var parsed = root.Parse(args);
@@ -41,7 +42,7 @@ public static class Cli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (Unwrap(e) is UsageException or QueryException)
+        catch (Exception e) when (Unwrap(e) is UsageException or QueryException or Tongsin.Ingest.Crawl.CrawlConfigException)
         {
             console.Error.WriteLine($"error: {Unwrap(e).Message}");
             return 2;

@@ -11,9 +11,13 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';'. Port 0 picks a free port", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per minute from one client address; 0 for no limit", DefaultValueFactory = _ => 600 };
+        var crawl = new Option<bool>("--crawl") { Description = "Also crawl the configured sources in the background, a pass as often as the most frequent source asks" };
+        var config = new Option<string?>("--config") { Description = "The crawl configuration, with --crawl (default as for 'tongsin crawl')" };
         var command = new Command("serve", "Serve the archive as a website, a JSON API and feeds (read-only)");
         command.Options.Add(urls);
         command.Options.Add(rate);
+        command.Options.Add(crawl);
+        command.Options.Add(config);
         command.SetAction(parse =>
         {
             var perMinute = parse.GetValue(rate);
@@ -23,7 +27,9 @@ internal static class ServeCommand
                 if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
                     throw new UsageException($"--urls '{address}' is not an address like http://127.0.0.1:5080");
 
-            using var archive = context.OpenArchive(parse);
+            var crawling = parse.GetValue(crawl);
+            var crawlSetup = crawling ? CrawlSetup.Load(parse.GetValue(config), context.Location(parse), context.Console) : default;
+            using var archive = context.OpenArchive(parse, create: crawling);
             var options = new WebOptions { Urls = addresses, RequestsPerWindow = perMinute };
             var app = WebServer.Build(archive, options, context.Console.Clock);
             var started = false;
@@ -33,7 +39,11 @@ internal static class ServeCommand
                 started = true;
                 context.Console.Out.WriteLine($"Serving {archive.Location} at {string.Join(", ", app.Urls)} (Ctrl+C stops)");
                 context.Console.Out.Flush();
+                using var stopCrawl = CancellationTokenSource.CreateLinkedTokenSource(context.Console.Cancel);
+                var background = crawling ? BackgroundCrawl.Run(archive, crawlSetup.Config, context.Console, stopCrawl.Token) : Task.CompletedTask;
                 app.WaitForShutdownAsync(context.Console.Cancel).GetAwaiter().GetResult();
+                stopCrawl.Cancel();
+                background.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (context.Console.Cancel.IsCancellationRequested)
             {

@@ -83,22 +83,23 @@ public sealed record CrawlConfig(IReadOnlyList<CrawlSource> Sources)
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>"90s", "5m", "2h", "30d", or a plain number of seconds.</summary>
+    /// <summary>"500ms", "90s", "5m", "2h", "30d", or a plain number of seconds.</summary>
     public static TimeSpan Duration(string? text, string where)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new CrawlConfigException($"{where}: a duration is missing");
-        var t = text.Trim();
-        var unit = char.IsLetter(t[^1]) ? t[^1] : 's';
-        var number = char.IsLetter(t[^1]) ? t[..^1] : t;
+        var t = text.Trim().ToLowerInvariant();
+        var unit = t.EndsWith("ms", StringComparison.Ordinal) ? "ms" : char.IsLetter(t[^1]) ? t[^1].ToString() : "s";
+        var number = char.IsLetter(t[^1]) ? t[..^unit.Length] : t;
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0)
             throw new CrawlConfigException($"{where}: '{text}' is not a duration (like 90s, 5m, 2h, 30d)");
         return unit switch
         {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            _ => throw new CrawlConfigException($"{where}: '{text}' has an unknown unit (use s, m, h or d)"),
+            "ms" => TimeSpan.FromMilliseconds(n),
+            "s" => TimeSpan.FromSeconds(n),
+            "m" => TimeSpan.FromMinutes(n),
+            "h" => TimeSpan.FromHours(n),
+            "d" => TimeSpan.FromDays(n),
+            _ => throw new CrawlConfigException($"{where}: '{text}' has an unknown unit (use ms, s, m, h or d)"),
         };
     }
 

@@ -4,13 +4,14 @@ namespace Tongsin.Ingest.Fetch;
 /// Spaces the requests to one host: no more than <see cref="HostPolicy.Concurrency"/> at once, and
 /// a request starts at least <see cref="HostPolicy.Delay"/> after the previous one started and after
 /// the previous one ended, so the gaps the host sees are never shorter than the delay, however long
-/// a connection took to set up. While the host's circuit is open, nothing starts before it closes.
+/// a connection took to set up. Spacing runs on the monotonic clock, so a wall clock that jumps
+/// cannot shorten it. While the host's circuit is open, nothing starts before it closes.
 /// </summary>
 internal sealed class HostGate(HostPolicy policy, TimeProvider clock)
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, policy.Concurrency));
     private readonly Lock _lock = new();
-    private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
+    private long _nextStart = long.MinValue;
     private DateTimeOffset _closedUntil = DateTimeOffset.MinValue;
     private int _failures;
 
@@ -19,7 +20,11 @@ internal sealed class HostGate(HostPolicy policy, TimeProvider clock)
     /// <summary>When the circuit closes again; in the past when it is closed.</summary>
     public DateTimeOffset OpenUntil { get { lock (_lock) return _closedUntil; } }
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancel)
+    /// <summary>
+    /// Waits for the host's turn. Null when the circuit is open: a request queued behind a refusal
+    /// goes back to the crawl queue rather than waiting out a ban of minutes.
+    /// </summary>
+    public async Task<IDisposable?> EnterAsync(CancellationToken cancel)
     {
         await _slots.WaitAsync(cancel);
         try
@@ -29,14 +34,18 @@ internal sealed class HostGate(HostPolicy policy, TimeProvider clock)
                 TimeSpan wait;
                 lock (_lock)
                 {
-                    var now = clock.GetUtcNow();
-                    var start = _nextStart > _closedUntil ? _nextStart : _closedUntil;
-                    if (start <= now)
+                    if (_closedUntil > clock.GetUtcNow())
                     {
-                        _nextStart = now + policy.Delay;
+                        _slots.Release();
+                        return null;
+                    }
+                    var now = clock.GetTimestamp();
+                    wait = _nextStart == long.MinValue || now >= _nextStart ? TimeSpan.Zero : clock.GetElapsedTime(now, _nextStart);
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        _nextStart = now + Ticks(policy.Delay);
                         return new Slot(this);
                     }
-                    wait = start - now;
                 }
                 await Task.Delay(wait, clock, cancel);
             }
@@ -75,11 +84,13 @@ internal sealed class HostGate(HostPolicy policy, TimeProvider clock)
         _failures = 0;
     }
 
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);
+
     private void Release()
     {
         lock (_lock)
         {
-            var after = clock.GetUtcNow() + policy.Delay;
+            var after = clock.GetTimestamp() + Ticks(policy.Delay);
             if (after > _nextStart) _nextStart = after;
         }
         _slots.Release();

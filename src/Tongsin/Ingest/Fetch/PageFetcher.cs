@@ -21,7 +21,7 @@ public sealed class PageFetcher : IDisposable
     private readonly TimeProvider _clock;
     private readonly string _userAgent;
     private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Task<RobotsRules>> _robots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Task<RobotsRules?>> _robots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
     private readonly CookieContainer _cookies = new();
 
@@ -39,19 +39,20 @@ public sealed class PageFetcher : IDisposable
     {
         var gate = Gate(request.Url);
         var policy = gate.Policy;
-        if (gate.OpenUntil > _clock.GetUtcNow())
-            return new FetchResult(FetchOutcome.Deferred, 0, null, null, Validators.None, $"{request.Url.Host} is backing us off", gate.OpenUntil);
-        if (policy.RespectRobots && !(await RobotsFor(request.Url, cancel)).Allows(request.Url))
-            return new FetchResult(FetchOutcome.Forbidden, 0, null, null, Validators.None, "robots.txt disallows this page");
+        if (gate.OpenUntil > _clock.GetUtcNow()) return Deferred(request, gate, null);
+        if (policy.RespectRobots)
+        {
+            var robots = await RobotsFor(request.Url, cancel);
+            if (robots is null) return Deferred(request, gate, null);
+            if (!robots.Allows(request.Url)) return new FetchResult(FetchOutcome.Forbidden, 0, null, null, Validators.None, "robots.txt disallows this page");
+        }
 
         string? lastError = null;
         for (var attempt = 0; attempt <= policy.Retries; attempt++)
         {
             if (attempt > 0) await Task.Delay(Backoff(policy, attempt), _clock, cancel);
-            if (gate.OpenUntil > _clock.GetUtcNow())
-                return new FetchResult(FetchOutcome.Deferred, 0, null, null, Validators.None, lastError ?? $"{request.Url.Host} is backing us off", gate.OpenUntil);
-
             using var slot = await gate.EnterAsync(cancel);
+            if (slot is null) return Deferred(request, gate, lastError);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             timeout.CancelAfter(policy.Timeout);
             try
@@ -98,6 +99,9 @@ public sealed class PageFetcher : IDisposable
         return new FetchResult(FetchOutcome.Failed, 0, null, null, Validators.None, lastError);
     }
 
+    private static FetchResult Deferred(PageRequest request, HostGate gate, string? error) =>
+        new(FetchOutcome.Deferred, 0, null, null, Validators.None, error ?? $"{request.Url.Host} is backing us off", gate.OpenUntil);
+
     private HttpRequestMessage Build(PageRequest request, Validators? validators)
     {
         var message = new HttpRequestMessage(request.IsPost ? HttpMethod.Post : HttpMethod.Get, request.Url);
@@ -125,15 +129,23 @@ public sealed class PageFetcher : IDisposable
 
     private HostGate Gate(Uri url) => _gates.GetOrAdd(url.Authority, host => new HostGate(_policyFor(host), _clock));
 
-    private Task<RobotsRules> RobotsFor(Uri url, CancellationToken cancel) =>
-        _robots.GetOrAdd(url.GetLeftPart(UriPartial.Authority), origin => LoadRobots(new Uri(origin + "/robots.txt"), cancel));
+    // Rules read are kept for the fetcher's life; a robots.txt that could not be read is asked for again next time.
+    private async Task<RobotsRules?> RobotsFor(Uri url, CancellationToken cancel)
+    {
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        var loading = _robots.GetOrAdd(origin, o => LoadRobots(new Uri(o + "/robots.txt"), cancel));
+        var rules = await loading;
+        if (rules is null || ReferenceEquals(rules, RobotsRules.Unreadable)) _robots.TryRemove(new KeyValuePair<string, Task<RobotsRules?>>(origin, loading));
+        return ReferenceEquals(rules, RobotsRules.Unreadable) ? RobotsRules.AllowAll : rules;
+    }
 
-    private async Task<RobotsRules> LoadRobots(Uri robotsUrl, CancellationToken cancel)
+    private async Task<RobotsRules?> LoadRobots(Uri robotsUrl, CancellationToken cancel)
     {
         var gate = Gate(robotsUrl);
         try
         {
             using var slot = await gate.EnterAsync(cancel);
+            if (slot is null) return null;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             timeout.CancelAfter(gate.Policy.Timeout);
             using var message = new HttpRequestMessage(HttpMethod.Get, robotsUrl);
@@ -145,7 +157,7 @@ public sealed class PageFetcher : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !cancel.IsCancellationRequested)
         {
-            return RobotsRules.AllowAll;
+            return RobotsRules.Unreadable;
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class RobotsRules
 
     public static RobotsRules AllowAll { get; } = new([], null);
 
+    /// <summary>Allows everything like <see cref="AllowAll"/>, but says the robots.txt could not be read.</summary>
+    internal static RobotsRules Unreadable { get; } = new([], null);
+
     public TimeSpan? CrawlDelay { get; }
 
     public static RobotsRules Parse(string text, string userAgent)

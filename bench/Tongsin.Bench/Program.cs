@@ -15,6 +15,8 @@ try
     {
         case "import":
             return ImportCommand.Run(options, pages, seed, folder);
+        case "crawl":
+            return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;

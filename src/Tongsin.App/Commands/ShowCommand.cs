@@ -27,7 +27,7 @@ internal static class ShowCommand
             var o = context.Console.Out;
             if (parse.GetValue(json))
             {
-                o.WriteLine(Json.Write(w => Json.Article(w, article, versions)));
+                o.WriteLine(Json.Write(w => Exchange.JsonlRecord.Write(w, new ArticleHistory(article, versions), withHistory: true)));
                 return 0;
             }
             o.WriteLine(article.Title);

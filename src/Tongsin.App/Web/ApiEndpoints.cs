@@ -42,7 +42,8 @@ internal static class ApiEndpoints
             var article = Routes.ParseId(id) is { } n ? archive.FindArticle(n) : null;
             if (article is null) return Errors.Write(c, StatusCodes.Status404NotFound, $"The archive has no article '{id}'.");
             var versions = archive.Versions(article.Id);
-            return Respond.Json(c, w => Json.Article(w, article, versions), tagged: true);
+            // The same record as `tongsin export` writes, with every version under history.
+            return Respond.Json(c, w => Exchange.JsonlRecord.Write(w, new ArticleHistory(article, versions), withHistory: true), tagged: true);
         });
 
         app.MapMethods("/api/search", Routes.Read, (HttpContext c) =>

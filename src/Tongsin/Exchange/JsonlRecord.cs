@@ -13,7 +13,8 @@ namespace Tongsin.Exchange;
 /// </summary>
 public static class JsonlRecord
 {
-    public static void Write(Utf8JsonWriter w, ArticleHistory item)
+    /// <summary>Writes one record; <paramref name="withHistory"/> lists the versions even when there is only one.</summary>
+    public static void Write(Utf8JsonWriter w, ArticleHistory item, bool withHistory = false)
     {
         var a = item.Article;
         w.WriteStartObject();
@@ -31,7 +32,7 @@ public static class JsonlRecord
         w.WriteNumber("versions", a.VersionCount);
         WriteNullable(w, "removed", Dates.ToIso(a.RemovedOn));
         WriteNullable(w, "hash", a.ContentHash);
-        if (item.Versions.Count > 1)
+        if (item.Versions.Count > 1 || (withHistory && item.Versions.Count > 0))
         {
             w.WriteStartArray("history");
             foreach (var v in item.Versions)

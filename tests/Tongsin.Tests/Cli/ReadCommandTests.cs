@@ -73,7 +73,8 @@ public class ReadCommandTests
         var json = JsonDocument.Parse(CliRunner.Run("show", "--db", db, id.ToString(), "--json").Out).RootElement;
         Assert.Equal(id, json.GetProperty("id").GetInt64());
         Assert.Equal(4, json.GetProperty("body").GetArrayLength());
-        Assert.Equal(1, json.GetProperty("versions").GetArrayLength());
+        Assert.Equal(1, json.GetProperty("versions").GetInt32());
+        Assert.Equal(1, json.GetProperty("history").GetArrayLength());
 
         var missing = CliRunner.Run("show", "--db", db, "999999");
         Assert.Equal(1, missing.Exit);

@@ -5,7 +5,7 @@ namespace Tongsin.Tests.Support;
 
 internal static class CodePages
 {
-    // The application registers the legacy code pages (EUC-KR) at start-up; the tests do the same.
+    // Tests write EUC-KR bytes with Encoding.GetEncoding, which needs the legacy code pages registered.
     [ModuleInitializer]
     internal static void Register() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 }

@@ -86,7 +86,8 @@ public sealed class ApiTests(WebServerFixture server)
         Assert.Equal(id, article.GetProperty("id").GetInt64());
         Assert.Equal("Voice of Korea (EN)", article.GetProperty("source").GetString());
         Assert.Equal("2026-02-14", article.GetProperty("published").GetString());
-        var versions = article.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal(2, article.GetProperty("versions").GetInt32());
+        var versions = article.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal([1, 2], versions.Select(v => v.GetProperty("version").GetInt32()));
         Assert.Contains("twelve", versions[0].GetProperty("body")[1].GetString());
         Assert.Contains("fourteen", article.GetProperty("body")[1].GetString());

@@ -77,7 +77,7 @@ public sealed class PageFetcher : IDisposable
                 if (status is 404 or 410) return new FetchResult(FetchOutcome.Missing, status, null, response.RequestMessage?.RequestUri, Validators.None);
                 if (status >= 400) return new FetchResult(FetchOutcome.Failed, status, null, null, Validators.None, $"HTTP {status}");
                 var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-                var html = Charsets.Decode(bytes, response.Content.Headers.ContentType?.ToString());
+                var html = Pages.HtmlCharset.DecodeFetched(bytes, response.Content.Headers.ContentType?.ToString());
                 return new FetchResult(FetchOutcome.Fetched, status, html, response.RequestMessage?.RequestUri, taken);
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)

@@ -198,4 +198,17 @@ public class PageFetcherTests
         Assert.Equal("_csrf=token-1&page=2", request.Form);
         Assert.StartsWith("Tongsin/", request.Headers.UserAgent.ToString());
     }
+
+    [Fact]
+    public async Task A_source_with_a_proxy_goes_through_it()
+    {
+        // The fixture site plays the proxy; the page's own host does not even resolve, so only the proxy can answer.
+        await using var proxy = await FixtureSite.StartAsync();
+        proxy.Serve("/en/article/1", "<p>through the proxy</p>");
+        using var fetcher = Fetcher(Quick with { Proxy = proxy.BaseUrl });
+        var result = await fetcher.FetchAsync(new PageRequest(new Uri("http://kcna.invalid/en/article/1")));
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+        Assert.Equal("<p>through the proxy</p>", result.Html);
+        Assert.Equal("kcna.invalid", proxy.Requests.Single().Headers.Host.ToString());
+    }
 }

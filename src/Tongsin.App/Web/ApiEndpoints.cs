@@ -49,7 +49,8 @@ internal static class ApiEndpoints
         app.MapMethods("/api/search", Routes.Read, (HttpContext c) =>
         {
             var p = new Parameters(c.Request, archive);
-            var request = p.Search(p.Number("limit", 20, 1, MaxLimit), p.Number("offset", 0, 0, MaxOffset));
+            var request = p.Search(p.Number("limit", 20, 1, MaxLimit), p.Number("offset", 0, 0, MaxOffset))
+                with { Facets = p.Text("facets") is "1" or "true" };
             var results = archive.Search(request);
             return Respond.Json(c, w =>
             {
@@ -62,6 +63,14 @@ internal static class ApiEndpoints
                 w.WriteStartArray("hits");
                 foreach (var hit in results.Hits) Json.Hit(w, hit);
                 w.WriteEndArray();
+                if (results.Facets is { } facets)
+                {
+                    w.WriteStartObject("facets");
+                    WriteFacets(w, "sources", facets.Sources);
+                    WriteFacets(w, "languages", facets.Languages);
+                    WriteFacets(w, "years", facets.Years);
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
             });
         });
@@ -144,5 +153,19 @@ internal static class ApiEndpoints
             .SelectMany(kv => kv.Value.Select(v => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(v ?? "")))
             .Append("offset=" + offset);
         return request.Path + "?" + string.Join("&", query);
+    }
+
+    private static void WriteFacets(Utf8JsonWriter w, string name, IReadOnlyList<Search.Facet> facets)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in facets)
+        {
+            w.WriteStartObject();
+            w.WriteString("value", f.Value);
+            w.WriteString("label", f.Label);
+            w.WriteNumber("count", f.Count);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 }

@@ -11,7 +11,8 @@ public sealed record SearchRequest(
     DateOnly? To = null,
     int Limit = 20,
     int Offset = 0,
-    SearchSort Sort = SearchSort.Relevance);
+    SearchSort Sort = SearchSort.Relevance,
+    bool Facets = false);
 
 /// <summary>
 /// One hit. <see cref="Snippet"/> marks matched words between <see cref="Snippets.MatchStart"/>
@@ -19,7 +20,16 @@ public sealed record SearchRequest(
 /// </summary>
 public sealed record SearchHit(long Id, string Title, string Source, string SourceSlug, DateOnly Published, bool IsStub, string Snippet, double Score);
 
-public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits);
+public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null);
+
+/// <summary>How many matches one value of a facet has: a source (slug and label), a language, a year.</summary>
+public sealed record Facet(string Value, string Label, long Count);
+
+/// <summary>The matches of a query counted by source, language and year, most first (years newest first).</summary>
+public sealed record SearchFacets(IReadOnlyList<Facet> Sources, IReadOnlyList<Facet> Languages, IReadOnlyList<Facet> Years)
+{
+    public static SearchFacets Empty { get; } = new([], [], []);
+}
 
 /// <summary>A query the user must fix, with a message that says what is wrong.</summary>
 public sealed class QueryException(string message, int? position = null) : Exception(message)

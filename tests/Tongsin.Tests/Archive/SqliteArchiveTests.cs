@@ -267,4 +267,26 @@ public class SqliteArchiveTests
         Assert.False(hits[0].IsStub);
         Assert.True(hits[1].IsStub);
     }
+
+    [Fact]
+    public void Facets_count_the_matches_by_source_language_and_year()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(Fixtures.Text("mfa-press-statement.txt")), f.Page(Fixtures.Text("vok-crlf-bom.txt").TrimStart('\uFEFF')),
+            f.Page(Fixtures.Text("rodong-ko.txt")), f.Page(Fixtures.Text("kcna-no-related.txt")));
+        var plain = f.Archive.Search(new SearchRequest("the", Limit: 1));
+        var faceted = f.Archive.Search(new SearchRequest("the", Limit: 1, Facets: true));
+        Assert.Null(plain.Facets);
+        var facets = faceted.Facets!;
+        Assert.Equal(plain.Total, faceted.Total);
+        Assert.Equal(faceted.Total, facets.Sources.Sum(x => x.Count));
+        Assert.Equal(faceted.Total, facets.Languages.Sum(x => x.Count));
+        Assert.Equal(faceted.Total, facets.Years.Sum(x => x.Count));
+        Assert.Equal(["2026", "2025", "2024"], facets.Years.Select(y => y.Value));
+        Assert.Equal("en", Assert.Single(facets.Languages).Value);
+        var vok = Assert.Single(facets.Sources, x => x.Value == "voice-of-korea-en");
+        Assert.Equal("Voice of Korea (EN)", vok.Label);
+        Assert.Equal(f.Archive.Search(new SearchRequest("the source:voice-of-korea-en")).Total, vok.Count);
+        Assert.True(facets.Sources.Zip(facets.Sources.Skip(1)).All(p => p.First.Count >= p.Second.Count));
+    }
 }

@@ -182,4 +182,18 @@ public sealed class ApiTests(WebServerFixture server)
     }
 
     private static long Id(JsonElement a) => a.GetProperty("id").GetInt64();
+
+    [Fact]
+    public async Task Search_facets_count_the_matches_when_asked()
+    {
+        var plain = await Get("/api/search?q=looms&limit=1");
+        Assert.False(plain.TryGetProperty("facets", out _));
+        var faceted = await Get("/api/search?q=looms&limit=1&facets=1");
+        var facets = faceted.GetProperty("facets");
+        var total = faceted.GetProperty("total").GetInt64();
+        Assert.Equal(plain.GetProperty("total").GetInt64(), total);
+        foreach (var name in new[] { "sources", "languages", "years" })
+            Assert.Equal(total, facets.GetProperty(name).EnumerateArray().Sum(f => f.GetProperty("count").GetInt64()));
+        Assert.Equal("voice-of-korea-en", facets.GetProperty("sources")[0].GetProperty("value").GetString());
+    }
 }

@@ -229,4 +229,13 @@ public sealed class PageTests(WebServerFixture server)
 
     private static List<string> Ids(string html) =>
         Regex.Matches(html, "<a class=\"title\" href=\"/articles/(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task The_search_page_offers_counts_that_narrow_the_results()
+    {
+        var html = await server.Client.GetStringAsync("/search?q=looms");
+        Assert.Contains("Narrow the results", html);
+        Assert.Matches(@"<a href=""/search\?q=looms&amp;source=voice-of-korea-en"">Voice of Korea \(EN\)</a> <span class=""n"">\d+</span>", html);
+        Assert.Matches(@"<a href=""/search\?q=looms&amp;from=2025-01-01&amp;to=2025-12-31"">2025</a>", html);
+    }
 }

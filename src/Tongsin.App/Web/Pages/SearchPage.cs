@@ -70,6 +70,7 @@ internal static class SearchPage
         var pages = Math.Max(1, (results.Total + PageSize - 1) / PageSize);
         return Html.Of($"""
             <p class="count" role="status"><strong>{Display.Count(results.Total, "result", "results")}</strong> for “{form.Query}”<span class="feeds"> · Follow: <a href="{frame.AtomFeed}">Atom</a> · <a href="{frame.RssFeed}">RSS</a></span></p>
+            {Facets(form, results.Facets)}
             <ol class="hits">
             {results.Hits.Select(Hit)}
             </ol>
@@ -80,6 +81,22 @@ internal static class SearchPage
                 {Html.When(form.Page < pages, Html.Of($"""<a rel="next" class="next" href="{form.Link(form.Page + 1)}">Next</a>"""))}
                 </nav>
                 """))}
+            """);
+    }
+
+    // Each count is a link that narrows the search to that source, language or year.
+    private static Html Facets(SearchForm form, SearchFacets? facets)
+    {
+        if (facets is null || facets.Sources.Count == 0) return Html.Empty;
+        Html Group(string name, IEnumerable<(string Label, long Count, string Link)> items) => Html.Of($"""
+            <div class="facet"><h2>{name}</h2><ul>{items.Select(i => Html.Of($"""<li><a href="{i.Link}">{i.Label}</a> <span class="n">{i.Count}</span></li>"""))}</ul></div>
+            """);
+        return Html.Of($"""
+            <details class="facets"{(facets.Sources.Count > 1 || facets.Years.Count > 1 ? Html.Of($" open") : Html.Empty)}><summary>Narrow the results</summary>
+            {Group("Source", facets.Sources.Select(f => (f.Label, f.Count, (form with { Source = f.Value, Page = 1 }).Link(1))))}
+            {Group("Language", facets.Languages.Select(f => (f.Value.ToUpperInvariant(), f.Count, (form with { Language = f.Value, Page = 1 }).Link(1))))}
+            {Group("Year", facets.Years.Select(f => (f.Value, f.Count, (form with { From = f.Value + "-01-01", To = f.Value + "-12-31", Page = 1 }).Link(1))))}
+            </details>
             """);
     }
 

@@ -29,8 +29,10 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         var from = parsed.Text is null
             ? "FROM articles a JOIN sources s ON s.id = a.source_id"
             : "FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN sources s ON s.id = a.source_id";
-        var total = Convert.ToInt64(filter.Command(c, $"SELECT count(*) {from} {filter.Where}").ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (total == 0 || request.Limit == 0) return new SearchResults(total, []);
+        var facets = request.Facets ? Facets(c, filter, from) : null;
+        var total = facets?.Sources.Sum(f => f.Count)
+            ?? Convert.ToInt64(filter.Command(c, $"SELECT count(*) {from} {filter.Where}").ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
 
         var sort = parsed.Text is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
         var order = sort switch
@@ -57,7 +59,20 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
             hits.Add(new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub",
                 r.IsDBNull(6) ? "" : r.GetString(6).Replace('\n', ' '), -r.GetDouble(7)));
-        return new SearchResults(total, hits);
+        return new SearchResults(total, hits, facets);
+    }
+
+    // One pass over the matches, grouped by source and year; languages follow from the sources.
+    private static SearchFacets Facets(SqliteConnection c, SqlFilter filter, string from)
+    {
+        using var cmd = filter.Command(c, $"SELECT s.slug, s.label, s.language, substr(a.published, 1, 4), count(*) {from} {filter.Where} GROUP BY s.id, 4");
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(string Slug, string Label, string Language, string Year, long Count)>();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)));
+        return new SearchFacets(
+            rows.GroupBy(x => (x.Slug, x.Label)).Select(g => new Facet(g.Key.Slug, g.Key.Label, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
+            rows.GroupBy(x => x.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
+            rows.GroupBy(x => x.Year).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
     }
 
     // The request's own filters (from the command line or the search form) and the query's filters all apply.

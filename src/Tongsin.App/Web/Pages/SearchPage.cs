@@ -34,9 +34,26 @@ internal static class SearchPage
         return Layout.Render(frame, Html.Of($"""
             <h1>Search</h1>
             {Form(form, sources)}
-            {(results is null ? Html.Of($"""<p class="hint">Every word must match. Put "exact phrases" in quotes. Titles count most.</p>""") : Results(form, results, frame))}
+            {(results is null ? Help : Results(form, results, frame))}
             """));
     }
+
+    // The query language, as people need it at the box.
+    private static readonly Html Help = Html.Of($"""
+        <section class="hint query-help">
+        <p>Every word must match; matches in titles count most.</p>
+        <dl>
+        <dt><code>"exact phrase"</code></dt><dd>the words together, in this order</dd>
+        <dt><code>missile OR rocket</code></dt><dd>either word</dd>
+        <dt><code>korea NOT south</code>, <code>korea -south</code></dt><dd>leave out what has the word</dd>
+        <dt><code>sanction*</code></dt><dd>words that begin so: sanction, sanctions, sanctioned</dd>
+        <dt><code>(drill OR exercise) "united states"</code></dt><dd>parentheses group</dd>
+        <dt><code>title:statement</code></dt><dd>in the title</dd>
+        <dt><code>source:"Voice of Korea (EN)"</code>, <code>outlet:"Rodong Sinmun"</code>, <code>lang:ko</code></dt><dd>from a source, an outlet, a language; <code>-source:</code> leaves one out</dd>
+        <dt><code>date:2024-02</code>, <code>date:2023-03-01..2023-03-31</code>, <code>before:2020</code>, <code>after:2024-06-30</code></dt><dd>published then</dd>
+        </dl>
+        </section>
+        """);
 
     private static Html Form(SearchForm form, IReadOnlyList<SourceSummary> sources)
     {

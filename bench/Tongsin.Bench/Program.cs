@@ -15,6 +15,8 @@ try
     {
         case "import":
             return ImportCommand.Run(options, pages, seed, folder);
+        case "relevance":
+            return RelevanceReport.Run(options);
         case "crawl":
             return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
         case "generate":

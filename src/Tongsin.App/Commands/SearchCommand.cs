@@ -15,6 +15,7 @@ internal static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "relevance (default), newest or oldest", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "newest", "oldest");
         var json = new Option<bool>("--json") { Description = "Print a JSON array of hits" };
+        var exactKorean = new Option<bool>("--exact-korean") { Description = "Match Korean as written; by default the DPRK's and the South's spellings find each other (로동/노동, 리/이)" };
         var filters = new Filters();
         var command = new Command("search", "Search the archive's titles, teasers and bodies");
         command.Arguments.Add(query);
@@ -23,6 +24,7 @@ internal static class SearchCommand
         command.Options.Add(limit);
         command.Options.Add(sort);
         command.Options.Add(json);
+        command.Options.Add(exactKorean);
         command.SetAction(parse =>
         {
             var n = parse.GetValue(limit);
@@ -36,7 +38,8 @@ internal static class SearchCommand
             QueryParser.Parse(text);
             using var archive = context.OpenArchive(parse);
             var request = new SearchRequest(text, filters.SourceSlugs(parse, archive), language, from, to, n, 0,
-                parse.GetValue(sort) switch { "newest" => SearchSort.Newest, "oldest" => SearchSort.Oldest, _ => SearchSort.Relevance });
+                parse.GetValue(sort) switch { "newest" => SearchSort.Newest, "oldest" => SearchSort.Oldest, _ => SearchSort.Relevance },
+                FoldKorean: !parse.GetValue(exactKorean));
             var results = archive.Search(request);
             Print(context.Console, results, text, parse.GetValue(json));
             return 0;

@@ -87,12 +87,14 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
         return q;
     }
 
-    /// <summary>The whole search but its paging: query, sources, language, dates and order.</summary>
+    /// <summary>The whole search but its paging: query, sources, language, dates, order and Korean folding.</summary>
     public SearchRequest Search(int limit, int offset)
     {
         var q = Query();
         var (from, to) = Dates();
-        return new SearchRequest(q, Sources(), Language(), from, to, limit, offset, Sort());
+        // fold=0 matches Korean as written; by default 로동 and 노동 find each other.
+        var fold = Text("fold") is not ("0" or "false");
+        return new SearchRequest(q, Sources(), Language(), from, to, limit, offset, Sort(), FoldKorean: fold);
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..37] + "...";

@@ -2,7 +2,10 @@ namespace Tongsin.Search;
 
 public enum SearchSort { Relevance, Newest, Oldest }
 
-/// <summary>A search: the query text and the filters beside it. Dates are inclusive.</summary>
+/// <summary>
+/// A search: the query text and the filters beside it. Dates are inclusive. <see cref="FoldKorean"/>
+/// lets the DPRK's and the South's spellings find each other (로동/노동, 리/이); off, Korean matches as written.
+/// </summary>
 public sealed record SearchRequest(
     string Query,
     IReadOnlyList<string>? SourceSlugs = null,
@@ -12,7 +15,8 @@ public sealed record SearchRequest(
     int Limit = 20,
     int Offset = 0,
     SearchSort Sort = SearchSort.Relevance,
-    bool Facets = false);
+    bool Facets = false,
+    bool FoldKorean = true);
 
 /// <summary>
 /// One hit. <see cref="Snippet"/> marks matched words between <see cref="Snippets.MatchStart"/>

@@ -64,6 +64,10 @@ public static partial class Romanisation
         return sb.ToString();
     }
 
+    // "P'yŏngyang's" names P'yŏngyang.
+    private static string WithoutPossessive(string word) =>
+        word.Length > 2 && word[^1] is 's' && word[^2] is '\'' or '’' ? word[..^2] : word;
+
     /// <summary>The canonical spelling of a surname, or null when the word is not one.</summary>
     public static string? Surname(string word) => Surnames.GetValueOrDefault(Fold(word));
 
@@ -75,12 +79,14 @@ public static partial class Romanisation
     public static string IndexKeys(string text)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var words = Word().Matches(text).Select(m => m.Value).ToList();
+        var words = Word().Matches(text).Select(m => WithoutPossessive(m.Value)).ToList();
         for (var i = 0; i < words.Count; i++)
         {
+            // Names and places are capitalised in running text; lower-case words are passed over cheaply.
+            if (!char.IsUpper(words[i][0])) continue;
             var folded = Fold(words[i]);
             if (KnownKeys.Contains(folded)) keys.Add(folded);
-            if (!char.IsUpper(words[i][0]) || Surnames.GetValueOrDefault(folded) is not { } surname) continue;
+            if (Surnames.GetValueOrDefault(folded) is not { } surname) continue;
             var given = "";
             for (var j = i + 1; j < Math.Min(words.Count, i + 3); j++)
             {
@@ -104,7 +110,7 @@ public static partial class Romanisation
     public static string? QueryKey(IReadOnlyList<string> words)
     {
         if (words.Count == 1 && Hangul.Contains(words[0])) return KoreanToKey.GetValueOrDefault(words[0].Trim());
-        var parts = words.SelectMany(w => Word().Matches(w).Select(m => m.Value)).ToList();
+        var parts = words.SelectMany(w => Word().Matches(w).Select(m => WithoutPossessive(m.Value))).ToList();
         if (parts.Count == 0) return null;
         var folded = string.Concat(parts.Select(Fold));
         if (parts.Count == 1) return KnownKeys.Contains(folded) ? folded : null;

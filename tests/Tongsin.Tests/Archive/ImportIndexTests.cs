@@ -63,6 +63,8 @@ public sealed class ImportIndexTests : IDisposable
         }
         using var c = new SqliteConnection($"Data Source={db};Pooling=False");
         c.Open();
+        // The index's derived columns come from a function the archive registers on its connections.
+        Tongsin.Archive.Sqlite.SqliteSearchTerms.Register(c);
         using var check = c.CreateCommand();
         check.CommandText = "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)";
         check.ExecuteNonQuery();

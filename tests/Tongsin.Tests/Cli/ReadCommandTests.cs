@@ -114,4 +114,13 @@ public class ReadCommandTests
         Assert.Contains("no archive at", missing.Error);
         Assert.False(File.Exists(t.File("nothing-here.db")));
     }
+
+    [Fact]
+    public void Korean_spellings_fold_unless_asked_not_to()
+    {
+        using var t = new TempFolder();
+        var db = ArchiveOfFixtures(t);
+        Assert.Contains("로동자들의 기술혁신운동", CliRunner.Run("search", "--db", db, "노동자").Out);
+        Assert.Contains("0 matches", CliRunner.Run("search", "--db", db, "노동자", "--exact-korean").Out);
+    }
 }

@@ -196,4 +196,14 @@ public sealed class ApiTests(WebServerFixture server)
             Assert.Equal(total, facets.GetProperty(name).EnumerateArray().Sum(f => f.GetProperty("count").GetInt64()));
         Assert.Equal("voice-of-korea-en", facets.GetProperty("sources")[0].GetProperty("value").GetString());
     }
+
+    [Fact]
+    public async Task Korean_folding_can_be_turned_off()
+    {
+        // The page writes 여러; the northern spelling 녀러 finds it only while folding is on.
+        var folded = await Get("/api/search?q=" + Uri.EscapeDataString("녀러"));
+        var exact = await Get("/api/search?q=" + Uri.EscapeDataString("녀러") + "&fold=0");
+        Assert.Equal("농장원들 봄철 씨뿌리기 준비에 박차", folded.GetProperty("hits")[0].GetProperty("title").GetString());
+        Assert.Equal(0, exact.GetProperty("total").GetInt64());
+    }
 }

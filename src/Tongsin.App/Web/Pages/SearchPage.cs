@@ -4,7 +4,7 @@ using Tongsin.Search;
 namespace Tongsin.App.Web.Pages;
 
 /// <summary>What the search form shows and the link of each of its pages: the whole query lives in the URL.</summary>
-internal sealed record SearchForm(string? Query, string? Source, string? Language, string? From, string? To, string Sort, int Page)
+internal sealed record SearchForm(string? Query, string? Source, string? Language, string? From, string? To, string Sort, int Page, bool Exact = false)
 {
     public string Link(int page, string path = "/search")
     {
@@ -16,6 +16,7 @@ internal sealed record SearchForm(string? Query, string? Source, string? Languag
         Add("from", From);
         Add("to", To);
         if (Sort != "relevance" && path == "/search") Add("sort", Sort);
+        if (Exact) Add("fold", "0");
         if (page > 1) Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return parts.Count == 0 ? path : path + "?" + string.Join("&", parts);
     }
@@ -50,6 +51,8 @@ internal static class SearchPage
         <dt><code>(drill OR exercise) "united states"</code></dt><dd>parentheses group</dd>
         <dt><code>title:statement</code></dt><dd>in the title</dd>
         <dt><code>source:"Voice of Korea (EN)"</code>, <code>outlet:"Rodong Sinmun"</code>, <code>lang:ko</code></dt><dd>from a source, an outlet, a language; <code>-source:</code> leaves one out</dd>
+        <dt><code>김정은</code>, <code>노동</code></dt><dd>Korean inside longer words (김정은동지께서); northern and southern spellings (로동/노동) find each other, unless the address has <code>fold=0</code></dd>
+        <dt><code>Kim Jong Un</code></dt><dd>every spelling of the name (Kim Jong-un, Kim Jongun, 김정은)</dd>
         <dt><code>date:2024-02</code>, <code>date:2023-03-01..2023-03-31</code>, <code>before:2020</code>, <code>after:2024-06-30</code></dt><dd>published then</dd>
         </dl>
         </section>

@@ -59,6 +59,7 @@ public sealed class SqliteArchive : IArchive
             using (var setup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString()))
             {
                 setup.Open();
+                SqliteSearchTerms.Register(setup);
                 using (var wal = setup.CreateCommand())
                 {
                     wal.CommandText = "PRAGMA journal_mode = WAL";
@@ -83,6 +84,7 @@ public sealed class SqliteArchive : IArchive
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
+        SqliteSearchTerms.Register(c);
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
         cmd.ExecuteNonQuery();

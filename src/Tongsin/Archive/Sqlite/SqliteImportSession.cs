@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tongsin.Model;
+using Tongsin.Search;
 using Tongsin.Text;
 
 namespace Tongsin.Archive.Sqlite;
@@ -324,14 +325,20 @@ internal sealed class SqliteImportSession : IImportSession
         foreach (var id in ids)
         {
             var (delete, insert) = rows[id];
-            if (delete is { } d)
-                Run("INSERT INTO article_fts (article_fts, rowid, title, teaser, body) VALUES ('delete', $id, $title, $teaser, $body)",
-                    ("$id", d.Id), ("$title", d.Title), ("$teaser", d.Teaser), ("$body", d.Body));
-            if (insert is { } i)
-                Run("INSERT INTO article_fts (rowid, title, teaser, body) VALUES ($id, $title, $teaser, $body)",
-                    ("$id", i.Id), ("$title", i.Title), ("$teaser", i.Teaser), ("$body", i.Body));
+            if (delete is { } d) WriteIndex("'delete', ", d);
+            if (insert is { } i) WriteIndex("", i);
         }
         _pendingIndex.Clear();
+    }
+
+    // The derived columns are what tongsin_terms() gives the view for the same text, so a delete
+    // names exactly what was indexed.
+    private void WriteIndex(string command, IndexChange change)
+    {
+        var terms = SearchTerms.Of(change.Title, change.Teaser, change.Body);
+        Run($"INSERT INTO article_fts ({(command.Length > 0 ? "article_fts, " : "")}rowid, title, teaser, body, ko, kof, names) VALUES ({command}$id, $title, $teaser, $body, $ko, $kof, $names)",
+            ("$id", change.Id), ("$title", change.Title), ("$teaser", change.Teaser), ("$body", change.Body),
+            ("$ko", terms.Korean), ("$kof", terms.KoreanFolded), ("$names", terms.Names));
     }
 
     private long SourceId(Source source)

@@ -113,6 +113,27 @@ internal static class SqliteSchema
             );
             CREATE INDEX article_events_article ON article_events (article_id);
             """),
+        (3, "Korean bigrams and romanised name keys in the full-text index", """
+            -- tongsin_terms() is registered on every connection the archive opens (SqliteSearchTerms):
+            -- the Korean bigrams, folded bigrams and name keys are computed from the text, never stored.
+            DROP TABLE article_fts;
+            DROP VIEW article_text;
+            CREATE VIEW article_text AS
+                SELECT a.id AS id, a.title AS title,
+                       CASE WHEN a.status = 'stub' THEN a.teaser END AS teaser,
+                       v.body AS body,
+                       tongsin_terms(a.title, CASE WHEN a.status = 'stub' THEN a.teaser END, v.body, 0) AS ko,
+                       tongsin_terms(a.title, CASE WHEN a.status = 'stub' THEN a.teaser END, v.body, 1) AS kof,
+                       tongsin_terms(a.title, CASE WHEN a.status = 'stub' THEN a.teaser END, v.body, 2) AS names
+                FROM articles a
+                LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version;
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, teaser, body, ko, kof, names,
+                content = 'article_text', content_rowid = 'id',
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            INSERT INTO article_fts (article_fts) VALUES ('rebuild');
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -23,7 +23,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
 
         using var c = open();
         var filter = new SqlFilter();
-        if (parsed.Text is { } text) filter.Add("article_fts MATCH $match", ("$match", Fts5Query.From(text)));
+        if (parsed.Text is { } text) filter.Add("article_fts MATCH $match", ("$match", Fts5Query.From(text, request.FoldKorean)));
         AddFilters(c, filter, request, parsed.Filters);
 
         var from = parsed.Text is null
@@ -45,8 +45,8 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
             ? "a.id, a.title, s.label, s.slug, a.published, a.status, coalesce(a.teaser, ''), 0.0 AS score"
             : """
               a.id, a.title, s.label, s.slug, a.published, a.status,
-              snippet(article_fts, -1, $hs, $he, '…', 24),
-              bm25(article_fts, 10.0, 3.0, 1.0) * (CASE WHEN a.status = 'stub' THEN 0.5 ELSE 1.0 END) AS score
+              snippet(article_fts, CASE WHEN a.status = 'stub' THEN 1 ELSE 2 END, $hs, $he, '…', 24),
+              bm25(article_fts, 10.0, 3.0, 1.0, 1.0, 1.0, 2.0) * (CASE WHEN a.status = 'stub' THEN 0.5 ELSE 1.0 END) AS score
               """;
         using var query = filter.Command(c, $"SELECT {columns} {from} {filter.Where} ORDER BY {order} LIMIT $limit OFFSET $offset");
         query.Parameters.AddWithValue("$hs", Snippets.MatchStart.ToString());
@@ -54,12 +54,42 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         query.Parameters.AddWithValue("$limit", request.Limit);
         query.Parameters.AddWithValue("$offset", request.Offset);
         var hits = new List<SearchHit>();
-        using var r = query.ExecuteReader();
-        while (r.Read())
-            hits.Add(new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub",
-                r.IsDBNull(6) ? "" : r.GetString(6).Replace('\n', ' '), -r.GetDouble(7)));
+        using (var r = query.ExecuteReader())
+        {
+            while (r.Read())
+                hits.Add(new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                    DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub",
+                    r.IsDBNull(6) ? "" : r.GetString(6).Replace('\n', ' '), -r.GetDouble(7)));
+        }
+        if (parsed.Text is { } korean && Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanWords(korean), request.FoldKorean);
         return new SearchResults(total, hits, facets);
+    }
+
+    private static List<string> KoreanWords(QueryNode node) => node switch
+    {
+        WordNode w when Hangul.Contains(w.Text) => [w.Text],
+        PhraseNode p when Hangul.Contains(p.Text) => [.. p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+        AndNode a => a.Parts.Where(p => p is not NotNode).SelectMany(KoreanWords).ToList(),
+        OrNode o => o.Parts.SelectMany(KoreanWords).ToList(),
+        _ => [],
+    };
+
+    private static List<SearchHit> WithKoreanSnippets(SqliteConnection c, List<SearchHit> hits, List<string> words, bool fold)
+    {
+        if (words.Count == 0) return hits;
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT a.title || char(10) || coalesce(v.body, a.teaser, '') FROM articles a LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version WHERE a.id = $id";
+        var id = cmd.Parameters.Add("$id", SqliteType.Integer);
+        return hits.Select(h =>
+        {
+            if (h.Snippet.Contains(Snippets.MatchStart)) return h;
+            id.Value = h.Id;
+            var text = cmd.ExecuteScalar() as string ?? "";
+            // The title is shown above the snippet; the snippet is cut from the body where it can be.
+            var body = text[(text.IndexOf('\n') + 1)..];
+            var cut = KoreanSnippet.Cut(body, words, fold) ?? KoreanSnippet.Cut(text, words, fold);
+            return cut is null ? h : h with { Snippet = cut };
+        }).ToList();
     }
 
     // One pass over the matches, grouped by source and year; languages follow from the sources.

@@ -54,15 +54,23 @@ public static class JsonlRecord
     /// <summary>Reads one line of an export. Throws <see cref="ImportFailureException"/> naming what is wrong.</summary>
     public static ArticleHistory Read(string line, OutletCatalog outlets)
     {
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(line); }
+        using var doc = Parse(line);
+        return Read(doc.RootElement, outlets);
+    }
+
+    /// <summary>Parses one line as JSON, or says it is not JSON.</summary>
+    public static JsonDocument Parse(string line)
+    {
+        try { return JsonDocument.Parse(line); }
         catch (JsonException e)
         {
             throw new ImportFailureException(ImportFailureKind.Invalid, $"not valid JSON ({e.Message.Split('.')[0]})");
         }
-        using (doc)
+    }
+
+    public static ArticleHistory Read(JsonElement o, OutletCatalog outlets)
+    {
         {
-            var o = doc.RootElement;
             if (o.ValueKind != JsonValueKind.Object) throw Bad("a record must be a JSON object");
             var label = RequiredString(o, "source");
             var source = Source.FromLabel(label, outlets);

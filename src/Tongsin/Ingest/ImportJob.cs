@@ -33,6 +33,7 @@ public interface IImportProgress
 public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commitEvery = 2000)
 {
     private readonly KcnaWatchPageReader _pages = new(outlets);
+    private readonly KcnaCoJpRecord _kcnaCoJp = new(outlets);
     private readonly SavedPageReader _savedPages = new(new SiteCatalog(outlets));
 
     public ImportSummary Run(IReadOnlyList<string> files, IImportProgress? progress = null, CancellationToken cancel = default)
@@ -171,7 +172,13 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             Item item;
-            try { item = new Item(null, JsonlRecord.Read(line, outlets), null, number); }
+            try
+            {
+                using var doc = JsonlRecord.Parse(line);
+                item = KcnaCoJpRecord.Fits(doc.RootElement)
+                    ? new Item(new PageCapture(_kcnaCoJp.Read(doc.RootElement), []), null, null, number)
+                    : new Item(null, JsonlRecord.Read(doc.RootElement, outlets), null, number);
+            }
             catch (ImportFailureException e) { item = new Item(null, null, new ImportFailure(path, number, e.Describe()), number); }
             yield return item;
         }

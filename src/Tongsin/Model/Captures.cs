@@ -8,7 +8,14 @@ public sealed record ArticleCapture(
     DateOnly? Captured,
     string? Url,
     IReadOnlyList<string> Paragraphs,
-    string? Teaser = null);
+    string? Teaser = null,
+    Dateline? Dateline = null);
+
+/// <summary>
+/// The agency's opening line, "Pyongyang, June 30 (KCNA) --": where and on what day the item was
+/// filed, and by whom, kept apart from the body.
+/// </summary>
+public sealed record Dateline(string Place, DateOnly? Date, string Agency);
 
 /// <summary>
 /// A card in a page's related block: an article of the same source known only by its title,

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Tongsin.Model;
+using Tongsin.Text;
+
+namespace Tongsin.Ingest.Pages;
+
+/// <summary>
+/// Records of the kcna.co.jp mirror of KCNA (1997-2018) as gathered into JSON lines: published,
+/// url, title, language_hint, body. The body is raw: HTML entities, the title repeated on its
+/// first line, hard line wraps inside paragraphs (a paragraph starts with an indent), and the
+/// "Pyongyang, June 30 (KCNA) --" dateline, which is taken out and kept as a field. English and
+/// Spanish items are told apart by the hint and the agency name (ATCC is the Spanish service).
+/// </summary>
+public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
+{
+    private readonly Outlet _kcna = outlets.Resolve("Korean Central News Agency");
+
+    public static bool Fits(JsonElement o) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty("language_hint", out _) && o.TryGetProperty("body", out _)
+        && o.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String && url.GetString()!.Contains("kcna.co.jp", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^(?<place>[\p{Lu}][\p{L} .'’-]{1,40}),\s+(?<date>[^()]{3,30}?)\s*\((?<agency>[A-Za-z]{2,5}(?:-[A-Za-z]{2,5})?)\)\s*-+\s*")]
+    private static partial Regex DatelinePattern();
+
+    [GeneratedRegex(@"^(?:(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})|(?<day>\d{1,2})\s+de\s+(?<mes>[a-z]+))$", RegexOptions.IgnoreCase)]
+    private static partial Regex DayMonth();
+
+    private static readonly string[] SpanishMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+
+    public ArticleCapture Read(JsonElement o)
+    {
+        string Field(string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()!
+            : throw new ImportFailureException(ImportFailureKind.Invalid, $"'{name}' is missing or not a string");
+        var publishedText = Field("published");
+        if (!Dates.TryParseIso(publishedText, out var published))
+            throw new ImportFailureException(ImportFailureKind.Invalid, $"'published' must be a date written YYYY-MM-DD, not \"{publishedText}\"");
+        var url = Field("url");
+        var title = TextCleaner.CleanLine(WebUtility.HtmlDecode(Field("title")));
+        var paragraphs = Paragraphs(WebUtility.HtmlDecode(Field("body")));
+
+        // The body opens with the title again, before the dateline.
+        if (paragraphs.Count > 1 && !DatelinePattern().IsMatch(paragraphs[0]) && (DatelinePattern().IsMatch(paragraphs[1]) || Similar(paragraphs[0], title)))
+            paragraphs.RemoveAt(0);
+        if (title.Length == 0) title = paragraphs.FirstOrDefault() ?? "";
+        if (paragraphs.Count == 0 || paragraphs.Sum(p => p.Length) < 20 || title.Length == 0)
+            throw new ImportFailureException(ImportFailureKind.Invalid, "the record has no article text");
+
+        Dateline? dateline = null;
+        var m = DatelinePattern().Match(paragraphs[0]);
+        if (m.Success)
+        {
+            dateline = new Dateline(m.Groups["place"].Value.Trim(), DayOf(m.Groups["date"].Value.Trim(), published), m.Groups["agency"].Value.ToUpperInvariant());
+            var rest = paragraphs[0][m.Length..].Trim();
+            if (rest.Length > 0) paragraphs[0] = rest; else paragraphs.RemoveAt(0);
+        }
+
+        var hint = o.TryGetProperty("language_hint", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+        var language = dateline?.Agency == "ATCC" || hint == "es" ? "es" : "en";
+        return new ArticleCapture(new Source(_kcna, language), title, published, null, url, paragraphs, Dateline: dateline);
+    }
+
+    // A paragraph starts on a line that is indented or follows a blank line; other line breaks are wraps.
+    private static List<string> Paragraphs(string body)
+    {
+        var paragraphs = new List<string>();
+        var current = new StringBuilder();
+        void Close()
+        {
+            var p = TextCleaner.CleanLine(current.ToString());
+            if (p.Length > 0 && !IsNavigation(p)) paragraphs.Add(p);
+            current.Clear();
+        }
+        foreach (var raw in body.Replace("\r\n", "\n").Split('\n'))
+        {
+            var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
+            if (string.IsNullOrWhiteSpace(raw) || indented) Close();
+            current.Append(' ').Append(raw);
+        }
+        Close();
+        return paragraphs;
+    }
+
+    private static bool IsNavigation(string line) => line is "BACK" or "HOME" or "TOP" or "Top" or "Back" or "Home";
+
+    private static bool Similar(string a, string b)
+    {
+        var x = TitleKey.From(a);
+        var y = TitleKey.From(b);
+        if (x == y || x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)) return true;
+        var wx = x.Split(' ').ToHashSet();
+        var wy = y.Split(' ').ToHashSet();
+        return wx.Count > 0 && wy.Count > 0 && wx.Intersect(wy).Count() >= 0.7 * Math.Max(wx.Count, wy.Count);
+    }
+
+    // "January 1" or "15 de julio", in the year of publication (or the one before, for a December item published in January).
+    private static DateOnly? DayOf(string text, DateOnly published)
+    {
+        var m = DayMonth().Match(text);
+        if (!m.Success) return null;
+        var month = m.Groups["month"].Success ? Dates.Month(m.Groups["month"].Value) : Array.IndexOf(SpanishMonths, m.Groups["mes"].Value.ToLowerInvariant()) + 1;
+        if (month is null or < 1) return null;
+        var year = month == 12 && published.Month == 1 ? published.Year - 1 : published.Year;
+        return Dates.Create(year, month.Value, int.Parse(m.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Tongsin.Ingest;
+using Tongsin.Ingest.Pages;
+using Tongsin.Model;
+using Tongsin.Tests.Support;
+
+namespace Tongsin.Tests.Ingest;
+
+public class KcnaCoJpRecordTests
+{
+    private static string Line(string published, string url, string title, string hint, string body) =>
+        JsonSerializer.Serialize(new { published, url, title, language_hint = hint, body });
+
+    private static readonly string English = Line("1998-01-02", "http://kcna.co.jp/item/1998/9801/news01/02.htm#3", "Factory workers greet new year with high spirits", "en",
+        "Factory workers greet new year with high spirits\n   Pyongyang, January 2 (KCNA) -- Workers of the Kangson Steel Complex greeted\nthe new year with &quot;high spirits&quot;&nbsp;and pledged to raise output.\n   They said the year&#39;s tasks would be carried out ahead of time.\n");
+
+    private static readonly string Spanish = Line("2013-07-16", "http://kcna.co.jp/item/2013/201307/news16/20130716-05se.html", "Amistad perdurable entre dos pueblos", "es",
+        "Amistad perdurable entre dos pueblos\n\t\t\t\t\t\t\n Pyongyang, 15 de julio (ATCC) -- La delegacion de amistad visito el museo.\n\t\t\t\t\t Los visitantes expresaron su admiracion.\n");
+
+    private static ArticleCapture Read(string line) => new KcnaCoJpRecord(new OutletCatalog()).Read(JsonDocument.Parse(line).RootElement);
+
+    [Fact]
+    public void The_title_repeat_wraps_entities_and_dateline_are_sorted_out()
+    {
+        var a = Read(English);
+        Assert.Equal("Factory workers greet new year with high spirits", a.Title);
+        Assert.Equal(new DateOnly(1998, 1, 2), a.Published);
+        Assert.Equal("Korean Central News Agency (EN)", a.Source.Label);
+        Assert.Equal("http://kcna.co.jp/item/1998/9801/news01/02.htm#3", a.Url);
+        Assert.Equal([
+            "Workers of the Kangson Steel Complex greeted the new year with \"high spirits\" and pledged to raise output.",
+            "They said the year's tasks would be carried out ahead of time."], a.Paragraphs);
+        Assert.Equal(new Dateline("Pyongyang", new DateOnly(1998, 1, 2), "KCNA"), a.Dateline);
+    }
+
+    [Fact]
+    public void Spanish_items_are_told_apart()
+    {
+        var a = Read(Spanish);
+        Assert.Equal("es", a.Source.Language);
+        Assert.Equal(new Dateline("Pyongyang", new DateOnly(2013, 7, 15), "ATCC"), a.Dateline);
+        Assert.Equal(["La delegacion de amistad visito el museo.", "Los visitantes expresaron su admiracion."], a.Paragraphs);
+    }
+
+    [Fact]
+    public void A_december_dateline_published_in_january_is_last_year()
+    {
+        var a = Read(Line("2001-01-01", "http://kcna.co.jp/item/2001/200101/news01/01.htm#1", "Year-end report", "en",
+            "Year-end report\n   Pyongyang, December 31 (KCNA) -- The year ended with success in all fields of work."));
+        Assert.Equal(new DateOnly(2000, 12, 31), a.Dateline!.Date);
+    }
+
+    [Fact]
+    public void A_record_of_navigation_only_is_refused()
+    {
+        var e = Assert.Throws<ImportFailureException>(() => Read(Line("1999-01-01", "http://kcna.co.jp/item/1999/x.htm", "", "en", "\nBACK\nHOME\n\n")));
+        Assert.Contains("no article text", e.Message);
+    }
+
+    [Fact]
+    public void The_corpus_imports_and_repeats_merge()
+    {
+        using var t = new TempFolder();
+        var file = t.Write("kcna-co-jp.jsonl", string.Join('\n', English, Spanish, English, "{\"published\": \"1999-01-01\", \"url\": \"http://kcna.co.jp/x\", \"language_hint\": \"en\", \"body\": \"\\nBACK\\nHOME\"}"));
+        var db = t.File("a.db");
+        var r = CliRunner.Run("import", "--db", db, file);
+        Assert.Equal(1, r.Exit);
+        Assert.Contains("2 new, 0 updated, 1 unchanged, 0 stubs, 1 failed", r.Out);
+        Assert.Contains("kcna-co-jp.jsonl:4: invalid:", r.Error);
+        var sources = CliRunner.Run("sources", "--db", db).Out;
+        Assert.Matches(@"Korean Central News Agency \(EN\)\s+korean-central-news-agency-en\s+1", sources);
+        Assert.Matches(@"Korean Central News Agency \(ES\)\s+korean-central-news-agency-es\s+1", sources);
+    }
+}

@@ -96,7 +96,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
         return new ImportSummary(done, items, outcome, failures, interrupted);
     }
 
-    private sealed record Item(PageCapture? Page, ArticleHistory? Record, ImportFailure? Failure, int? Line);
+    private sealed record Item(PreparedPage? Page, ArticleHistory? Record, ImportFailure? Failure, int? Line);
 
     private sealed record FileItems(string Path, IEnumerable<Item> Items);
 
@@ -108,7 +108,8 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             var text = PageText.Decode(File.ReadAllBytes(path));
             var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
             var page = first.StartsWith('<') ? _savedPages.Read(text) : _pages.Read(text);
-            return new FileItems(path, [new Item(page, null, null, null)]);
+            // Prepared here, on a worker thread, so the writer only writes.
+            return new FileItems(path, [new Item(PreparedPage.From(page), null, null, null)]);
         }
         catch (ImportFailureException e)
         {

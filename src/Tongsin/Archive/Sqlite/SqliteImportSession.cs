@@ -39,7 +39,9 @@ internal sealed class SqliteImportSession : IImportSession
         _clock = clock;
     }
 
-    public StoreOutcome Store(PageCapture page) => Atomically(() =>
+    public StoreOutcome Store(PageCapture page) => Store(PreparedPage.From(page));
+
+    public StoreOutcome Store(PreparedPage page) => Atomically(() =>
     {
         var outcome = RecordArticle(page.Article, knownId: null, out _);
         foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Captured);
@@ -53,8 +55,9 @@ internal sealed class SqliteImportSession : IImportSession
         long id;
         if (a.Status == ArticleStatus.Stub)
         {
-            outcome = RecordCard(new CardCapture(a.Source, a.Title, a.Published, a.Teaser), a.Captured);
-            id = FindByKey(SourceId(a.Source), a.Published, TitleKey.From(a.Title), a.Url)!.Value.Id;
+            var card = PreparedCard.From(new CardCapture(a.Source, a.Title, a.Published, a.Teaser));
+            outcome = RecordCard(card, Dates.ToIso(a.Captured));
+            id = FindByKey(SourceId(a.Source), card.Published, card.TitleKey, a.Url)!.Value.Id;
         }
         else
         {
@@ -64,7 +67,7 @@ internal sealed class SqliteImportSession : IImportSession
             foreach (var v in record.Versions)
             {
                 var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser);
-                var step = RecordArticle(capture, known, out id);
+                var step = RecordArticle(PreparedArticle.From(capture), known, out id);
                 known = id;
                 sawNew |= step.New > 0;
                 outcome += step;
@@ -122,15 +125,12 @@ internal sealed class SqliteImportSession : IImportSession
 
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, string? Captured, string Title, string? Teaser, string? Url);
 
-    private StoreOutcome RecordArticle(ArticleCapture a, long? knownId, out long id)
+    private StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
+        var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
-        var key = TitleKey.From(a.Title);
-        var published = Dates.ToIso(a.Published);
-        var captured = Dates.ToIso(a.Captured);
-        var body = SqliteArchive.JoinBody(a.Paragraphs);
-        var hash = ContentHash.Of(a.Title, a.Paragraphs);
-        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, a.Published, key, a.Url);
+        var (key, published, captured, body, hash) = (prepared.TitleKey, prepared.Published, prepared.Captured, prepared.Body, prepared.Hash);
+        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, published, key, a.Url);
 
         if (found is null)
         {
@@ -220,14 +220,14 @@ internal sealed class SqliteImportSession : IImportSession
         Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES ($id, $kind, $on, $now)",
             ("$id", id), ("$kind", kind), ("$on", Dates.ToIso(on)), ("$now", _now));
 
-    private StoreOutcome RecordCard(CardCapture card, DateOnly? seen)
+    private StoreOutcome RecordCard(PreparedCard prepared, string? seen)
     {
+        var card = prepared.Capture;
         var sourceId = SourceId(card.Source);
-        var key = TitleKey.From(card.Title);
-        var published = Dates.ToIso(card.Published);
+        var (key, published) = (prepared.TitleKey, prepared.Published);
         var cardKey = new CardKey(sourceId, published, key);
         if (_settledCards.Contains(cardKey)) return default;
-        var found = FindByKey(sourceId, card.Published, key, url: null);
+        var found = FindByKey(sourceId, published, key, url: null);
         if (found is { } f)
         {
             if (f.Teaser is null && card.Teaser is not null)
@@ -243,7 +243,7 @@ internal sealed class SqliteImportSession : IImportSession
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
             SELECT last_insert_rowid();
-            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", Dates.ToIso(seen)),
+            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", seen),
             ("$teaser", card.Teaser), ("$now", _now));
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
@@ -265,12 +265,12 @@ internal sealed class SqliteImportSession : IImportSession
     private Found? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
 
     // An article with a different URL is a different article, even under the same title and date.
-    private Found? FindByKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
+    private Found? FindByKey(long sourceId, string published, string key, string? url) => ReadFound($"""
         SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
         WHERE k.source_id = $source AND k.published = $published AND k.title_key = $key
           AND ($url IS NULL OR a.url IS NULL OR a.url = $url)
         ORDER BY a.id LIMIT 1
-        """, ("$source", sourceId), ("$published", Dates.ToIso(published)), ("$key", key), ("$url", url));
+        """, ("$source", sourceId), ("$published", published), ("$key", key), ("$url", url));
 
     private Found? ReadFound(string sql, params (string, object?)[] args)
     {

@@ -24,10 +24,11 @@ internal sealed class SqliteImportSession : IImportSession
 
     private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body);
 
-    // Cards whose article is known and has a teaser: a card seen again changes nothing, and most
-    // cards on a page have been seen before, so they are answered without a query. A teaser is
-    // never taken away, so an entry stays true until a rollback or a new key that may point elsewhere.
-    private readonly HashSet<CardKey> _settledCards = [];
+    // Cards whose article is known and has a teaser, with that article's id: a card seen again
+    // changes nothing, and most cards on a page have been seen before, so they are answered without
+    // a query. A teaser is never taken away, so an entry stays true until a rollback or until the
+    // key is given to an older article, which a card would then find instead.
+    private readonly Dictionary<CardKey, long> _settledCards = [];
     private readonly List<CardKey> _settledInPage = [];
     private const int MaxSettledCards = 500_000;
 
@@ -226,7 +227,7 @@ internal sealed class SqliteImportSession : IImportSession
         var sourceId = SourceId(card.Source);
         var (key, published) = (prepared.TitleKey, prepared.Published);
         var cardKey = new CardKey(sourceId, published, key);
-        if (_settledCards.Contains(cardKey)) return default;
+        if (_settledCards.ContainsKey(cardKey)) return default;
         var found = FindByKey(sourceId, published, key, url: null);
         if (found is { } f)
         {
@@ -236,7 +237,7 @@ internal sealed class SqliteImportSession : IImportSession
                 Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", card.Teaser), ("$id", f.Id));
                 if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
             }
-            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey);
+            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey, f.Id);
             return default;
         }
         var id = Scalar("""
@@ -247,15 +248,15 @@ internal sealed class SqliteImportSession : IImportSession
             ("$teaser", card.Teaser), ("$now", _now));
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
-        if (card.Teaser is not null) Settle(cardKey);
+        if (card.Teaser is not null) Settle(cardKey, id);
         return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
     }
 
-    private void Settle(CardKey key)
+    private void Settle(CardKey key, long id)
     {
         // Bounded, so a very long import does not grow without end; forgetting only costs queries.
         if (_settledCards.Count >= MaxSettledCards) _settledCards.Clear();
-        if (_settledCards.Add(key)) _settledInPage.Add(key);
+        if (_settledCards.TryAdd(key, id)) _settledInPage.Add(key);
     }
 
     private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
@@ -280,10 +281,12 @@ internal sealed class SqliteImportSession : IImportSession
             r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
     }
 
-    // A key given to an older article can make a card find that article instead.
+    // A card finds the oldest article under its key, so a key given to an older article than the
+    // settled one unsettles it. Completing a stub gives the stub's own key again and keeps it settled.
     private void AddKey(long sourceId, string published, string key, long id)
     {
-        _settledCards.Remove(new CardKey(sourceId, published, key));
+        var cardKey = new CardKey(sourceId, published, key);
+        if (_settledCards.TryGetValue(cardKey, out var settled) && id < settled) _settledCards.Remove(cardKey);
         Run("INSERT OR IGNORE INTO article_keys (source_id, published, title_key, article_id) VALUES ($source, $published, $key, $id)",
             ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
     }

@@ -103,19 +103,20 @@ internal sealed class SqliteImportSession : IImportSession
             foreach (var cmd in _commands.Values) cmd.Transaction = _tx;
         }
         _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        _tx.Save("page");
+        // Savepoints as prepared statements: SqliteTransaction.Save would compile its SQL again for every page.
+        Run("SAVEPOINT page");
         var indexed = _pendingIndex.Count;
         _settledInPage.Clear();
         try
         {
             var outcome = store();
-            _tx.Release("page");
+            Run("RELEASE page");
             return outcome;
         }
         catch
         {
-            _tx.Rollback("page");
-            _tx.Release("page");
+            Run("ROLLBACK TO page");
+            Run("RELEASE page");
             _pendingIndex.RemoveRange(indexed, _pendingIndex.Count - indexed);
             foreach (var key in _settledInPage) _settledCards.Remove(key);
             // A source created inside the rolled-back page is gone again.

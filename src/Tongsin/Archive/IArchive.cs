@@ -45,6 +45,9 @@ public interface IImportSession : IDisposable
 {
     StoreOutcome Store(PageCapture page);
 
+    /// <summary>Stores a page whose derived values were worked out ahead; the same as storing its capture.</summary>
+    StoreOutcome Store(PreparedPage page) => Store(page.Capture);
+
     /// <summary>Stores an article read from an export, with its history and removal mark.</summary>
     StoreOutcome Store(ArticleHistory record);
 

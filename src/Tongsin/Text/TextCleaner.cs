@@ -12,14 +12,21 @@ public static class TextCleaner
     public static string CleanLine(ReadOnlySpan<char> line)
     {
         var needsWork = false;
+        var nonAscii = false;
         var previousSpace = true;
         foreach (var ch in line)
         {
             var space = IsSpace(ch);
-            if ((space && (previousSpace || ch != ' ')) || IsDropped(ch) || ch > '\u007F') { needsWork = true; break; }
+            if ((space && (previousSpace || ch != ' ')) || IsDropped(ch)) { needsWork = true; break; }
+            nonAscii |= ch > '\u007F';
             previousSpace = space;
         }
-        if (!needsWork && (line.Length == 0 || line[^1] != ' ')) return line.ToString();
+        if (!needsWork && (line.Length == 0 || line[^1] != ' '))
+        {
+            // Most lines need no folding; one with letters beyond ASCII (quotes, Korean) only needs NFC.
+            var same = line.ToString();
+            return !nonAscii || same.IsNormalized(NormalizationForm.FormC) ? same : same.Normalize(NormalizationForm.FormC);
+        }
 
         var sb = new StringBuilder(line.Length);
         var pendingSpace = false;

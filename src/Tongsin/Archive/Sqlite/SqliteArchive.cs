@@ -232,9 +232,8 @@ public sealed class SqliteArchive : IArchive
     internal static DateOnly? ReadDate(SqliteDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    // The inverse of PreparedArticle.Body: paragraphs are stored joined by newlines.
     internal static string[] SplitBody(string body) => body.Length == 0 ? [] : body.Split('\n');
-
-    internal static string JoinBody(IReadOnlyList<string> paragraphs) => string.Join('\n', paragraphs);
 
     public void Dispose()
     {

@@ -25,10 +25,11 @@ internal sealed class SqliteImportSession : IImportSession
 
     private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body);
 
-    // Cards whose article is known and has a teaser: a card seen again changes nothing, and most
-    // cards on a page have been seen before, so they are answered without a query. A teaser is
-    // never taken away, so an entry stays true until a rollback or a new key that may point elsewhere.
-    private readonly HashSet<CardKey> _settledCards = [];
+    // Cards whose article is known and has a teaser, with that article's id: a card seen again
+    // changes nothing, and most cards on a page have been seen before, so they are answered without
+    // a query. A teaser is never taken away, so an entry stays true until a rollback or until the
+    // key is given to an older article, which a card would then find instead.
+    private readonly Dictionary<CardKey, long> _settledCards = [];
     private readonly List<CardKey> _settledInPage = [];
     private const int MaxSettledCards = 500_000;
 
@@ -40,7 +41,9 @@ internal sealed class SqliteImportSession : IImportSession
         _clock = clock;
     }
 
-    public StoreOutcome Store(PageCapture page) => Atomically(() =>
+    public StoreOutcome Store(PageCapture page) => Store(PreparedPage.From(page));
+
+    public StoreOutcome Store(PreparedPage page) => Atomically(() =>
     {
         var outcome = RecordArticle(page.Article, knownId: null, out _);
         foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Captured);
@@ -54,8 +57,9 @@ internal sealed class SqliteImportSession : IImportSession
         long id;
         if (a.Status == ArticleStatus.Stub)
         {
-            outcome = RecordCard(new CardCapture(a.Source, a.Title, a.Published, a.Teaser), a.Captured);
-            id = FindByKey(SourceId(a.Source), a.Published, TitleKey.From(a.Title), a.Url)!.Value.Id;
+            var card = PreparedCard.From(new CardCapture(a.Source, a.Title, a.Published, a.Teaser));
+            outcome = RecordCard(card, Dates.ToIso(a.Captured));
+            id = FindByKey(SourceId(a.Source), card.Published, card.TitleKey, a.Url)!.Value.Id;
         }
         else
         {
@@ -65,7 +69,7 @@ internal sealed class SqliteImportSession : IImportSession
             foreach (var v in record.Versions)
             {
                 var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser);
-                var step = RecordArticle(capture, known, out id);
+                var step = RecordArticle(PreparedArticle.From(capture), known, out id);
                 known = id;
                 sawNew |= step.New > 0;
                 outcome += step;
@@ -100,19 +104,20 @@ internal sealed class SqliteImportSession : IImportSession
             foreach (var cmd in _commands.Values) cmd.Transaction = _tx;
         }
         _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        _tx.Save("page");
+        // Savepoints as prepared statements: SqliteTransaction.Save would compile its SQL again for every page.
+        Run("SAVEPOINT page");
         var indexed = _pendingIndex.Count;
         _settledInPage.Clear();
         try
         {
             var outcome = store();
-            _tx.Release("page");
+            Run("RELEASE page");
             return outcome;
         }
         catch
         {
-            _tx.Rollback("page");
-            _tx.Release("page");
+            Run("ROLLBACK TO page");
+            Run("RELEASE page");
             _pendingIndex.RemoveRange(indexed, _pendingIndex.Count - indexed);
             foreach (var key in _settledInPage) _settledCards.Remove(key);
             // A source created inside the rolled-back page is gone again.
@@ -123,15 +128,12 @@ internal sealed class SqliteImportSession : IImportSession
 
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, string? Captured, string Title, string? Teaser, string? Url);
 
-    private StoreOutcome RecordArticle(ArticleCapture a, long? knownId, out long id)
+    private StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
+        var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
-        var key = TitleKey.From(a.Title);
-        var published = Dates.ToIso(a.Published);
-        var captured = Dates.ToIso(a.Captured);
-        var body = SqliteArchive.JoinBody(a.Paragraphs);
-        var hash = ContentHash.Of(a.Title, a.Paragraphs);
-        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, a.Published, key, a.Url);
+        var (key, published, captured, body, hash) = (prepared.TitleKey, prepared.Published, prepared.Captured, prepared.Body, prepared.Hash);
+        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, published, key, a.Url);
 
         if (found is null)
         {
@@ -221,14 +223,14 @@ internal sealed class SqliteImportSession : IImportSession
         Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES ($id, $kind, $on, $now)",
             ("$id", id), ("$kind", kind), ("$on", Dates.ToIso(on)), ("$now", _now));
 
-    private StoreOutcome RecordCard(CardCapture card, DateOnly? seen)
+    private StoreOutcome RecordCard(PreparedCard prepared, string? seen)
     {
+        var card = prepared.Capture;
         var sourceId = SourceId(card.Source);
-        var key = TitleKey.From(card.Title);
-        var published = Dates.ToIso(card.Published);
+        var (key, published) = (prepared.TitleKey, prepared.Published);
         var cardKey = new CardKey(sourceId, published, key);
-        if (_settledCards.Contains(cardKey)) return default;
-        var found = FindByKey(sourceId, card.Published, key, url: null);
+        if (_settledCards.ContainsKey(cardKey)) return default;
+        var found = FindByKey(sourceId, published, key, url: null);
         if (found is { } f)
         {
             if (f.Teaser is null && card.Teaser is not null)
@@ -237,26 +239,26 @@ internal sealed class SqliteImportSession : IImportSession
                 Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", card.Teaser), ("$id", f.Id));
                 if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
             }
-            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey);
+            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey, f.Id);
             return default;
         }
         var id = Scalar("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
             SELECT last_insert_rowid();
-            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", Dates.ToIso(seen)),
+            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", seen),
             ("$teaser", card.Teaser), ("$now", _now));
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
-        if (card.Teaser is not null) Settle(cardKey);
+        if (card.Teaser is not null) Settle(cardKey, id);
         return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
     }
 
-    private void Settle(CardKey key)
+    private void Settle(CardKey key, long id)
     {
         // Bounded, so a very long import does not grow without end; forgetting only costs queries.
         if (_settledCards.Count >= MaxSettledCards) _settledCards.Clear();
-        if (_settledCards.Add(key)) _settledInPage.Add(key);
+        if (_settledCards.TryAdd(key, id)) _settledInPage.Add(key);
     }
 
     private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
@@ -266,12 +268,12 @@ internal sealed class SqliteImportSession : IImportSession
     private Found? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
 
     // An article with a different URL is a different article, even under the same title and date.
-    private Found? FindByKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
+    private Found? FindByKey(long sourceId, string published, string key, string? url) => ReadFound($"""
         SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
         WHERE k.source_id = $source AND k.published = $published AND k.title_key = $key
           AND ($url IS NULL OR a.url IS NULL OR a.url = $url)
         ORDER BY a.id LIMIT 1
-        """, ("$source", sourceId), ("$published", Dates.ToIso(published)), ("$key", key), ("$url", url));
+        """, ("$source", sourceId), ("$published", published), ("$key", key), ("$url", url));
 
     private Found? ReadFound(string sql, params (string, object?)[] args)
     {
@@ -281,10 +283,12 @@ internal sealed class SqliteImportSession : IImportSession
             r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
     }
 
-    // A key given to an older article can make a card find that article instead.
+    // A card finds the oldest article under its key, so a key given to an older article than the
+    // settled one unsettles it. Completing a stub gives the stub's own key again and keeps it settled.
     private void AddKey(long sourceId, string published, string key, long id)
     {
-        _settledCards.Remove(new CardKey(sourceId, published, key));
+        var cardKey = new CardKey(sourceId, published, key);
+        if (_settledCards.TryGetValue(cardKey, out var settled) && id < settled) _settledCards.Remove(cardKey);
         Run("INSERT OR IGNORE INTO article_keys (source_id, published, title_key, article_id) VALUES ($source, $published, $key, $id)",
             ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
     }

@@ -1,4 +1,5 @@
 using Tongsin.Model;
+using Tongsin.Search;
 using Tongsin.Text;
 
 namespace Tongsin.Archive;
@@ -19,12 +20,18 @@ public sealed record PreparedPage(PageCapture Capture, PreparedArticle Article, 
     }
 }
 
-/// <summary>An article capture with its stored body (paragraphs joined by newlines), hash, title key and ISO dates.</summary>
-public sealed record PreparedArticle(ArticleCapture Capture, string Body, string Hash, string TitleKey, string Published, string? Captured)
+/// <summary>
+/// An article capture with its stored body (paragraphs joined by newlines), hash, title key, ISO
+/// dates, and the search terms the index derives from its title and body.
+/// </summary>
+public sealed record PreparedArticle(ArticleCapture Capture, string Body, string Hash, string TitleKey, string Published, string? Captured, SearchTerms Terms)
 {
-    public static PreparedArticle From(ArticleCapture a) => new(
-        a, string.Join('\n', a.Paragraphs), ContentHash.Of(a.Title, a.Paragraphs), Text.TitleKey.From(a.Title),
-        Dates.ToIso(a.Published), Dates.ToIso(a.Captured));
+    public static PreparedArticle From(ArticleCapture a)
+    {
+        var body = string.Join('\n', a.Paragraphs);
+        return new(a, body, ContentHash.Of(a.Title, a.Paragraphs), Text.TitleKey.From(a.Title),
+            Dates.ToIso(a.Published), Dates.ToIso(a.Captured), SearchTerms.Of(a.Title, null, body));
+    }
 }
 
 /// <summary>A card with its title key and ISO publication date.</summary>

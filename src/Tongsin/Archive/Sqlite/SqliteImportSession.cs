@@ -23,7 +23,8 @@ internal sealed class SqliteImportSession : IImportSession
     private string _now = "";
     private readonly List<IndexChange> _pendingIndex = new(4096);
 
-    private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body);
+    // Terms are set when the page was prepared ahead; otherwise they are derived when written.
+    private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body, SearchTerms? Terms = null);
 
     // Cards whose article is known and has a teaser, with that article's id: a card seen again
     // changes nothing, and most cards on a page have been seen before, so they are answered without
@@ -145,7 +146,7 @@ internal sealed class SqliteImportSession : IImportSession
                 ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now));
             AddKey(sourceId, published, key, id);
             AddVersion(id, 1, a.Title, body, hash, captured);
-            IndexText(id, a.Title, null, body);
+            IndexText(id, a.Title, null, body, prepared.Terms);
             return new StoreOutcome(New: 1, 0, 0, 0, 0);
         }
 
@@ -162,7 +163,7 @@ internal sealed class SqliteImportSession : IImportSession
                 """, ("$title", a.Title), ("$captured", captured), ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now), ("$id", id));
             AddKey(sourceId, published, key, id);
             AddVersion(id, 1, a.Title, body, hash, captured);
-            IndexText(id, a.Title, null, body);
+            IndexText(id, a.Title, null, body, prepared.Terms);
             return new StoreOutcome(New: 1, 0, 0, 0, CompletedStubs: 1);
         }
 
@@ -186,7 +187,7 @@ internal sealed class SqliteImportSession : IImportSession
             UnindexText(id, f.Title, null, oldBody);
             Run("UPDATE articles SET title = $title, current_version = $n, version_count = $n, updated_at = $now, url = coalesce(url, $url), captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
                 ("$title", a.Title), ("$n", number), ("$now", _now), ("$url", a.Url), ("$captured", captured), ("$id", id));
-            IndexText(id, a.Title, null, body);
+            IndexText(id, a.Title, null, body, prepared.Terms);
         }
         else
         {
@@ -297,8 +298,8 @@ internal sealed class SqliteImportSession : IImportSession
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",
             ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured), ("$now", _now));
 
-    private void IndexText(long id, string title, string? teaser, string? body) =>
-        _pendingIndex.Add(new IndexChange(Delete: false, id, title, teaser, body));
+    private void IndexText(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>
+        _pendingIndex.Add(new IndexChange(Delete: false, id, title, teaser, body, terms));
 
     // An external-content FTS5 index forgets a row only when told the exact values it indexed.
     private void UnindexText(long id, string title, string? teaser, string? body) =>
@@ -339,7 +340,7 @@ internal sealed class SqliteImportSession : IImportSession
     // names exactly what was indexed.
     private void WriteIndex(string command, IndexChange change)
     {
-        var terms = SearchTerms.Of(change.Title, change.Teaser, change.Body);
+        var terms = change.Terms ?? SearchTerms.Of(change.Title, change.Teaser, change.Body);
         Run($"INSERT INTO article_fts ({(command.Length > 0 ? "article_fts, " : "")}rowid, title, teaser, body, ko, kof, names) VALUES ({command}$id, $title, $teaser, $body, $ko, $kof, $names)",
             ("$id", change.Id), ("$title", change.Title), ("$teaser", change.Teaser), ("$body", change.Body),
             ("$ko", terms.Korean), ("$kof", terms.KoreanFolded), ("$names", terms.Names));

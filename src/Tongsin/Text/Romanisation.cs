@@ -65,8 +65,7 @@ public static partial class Romanisation
     }
 
     // "P'yŏngyang's" names P'yŏngyang.
-    private static string WithoutPossessive(string word) =>
-        word.Length > 2 && word[^1] is 's' && word[^2] is '\'' or '’' ? word[..^2] : word;
+    private static string WithoutPossessive(string word) => WithoutPossessive(word.AsSpan()).ToString();
 
     /// <summary>The canonical spelling of a surname, or null when the word is not one.</summary>
     public static string? Surname(string word) => Surnames.GetValueOrDefault(Fold(word));
@@ -78,30 +77,69 @@ public static partial class Romanisation
     /// </summary>
     public static string IndexKeys(string text)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        var words = Word().Matches(text).Select(m => WithoutPossessive(m.Value)).ToList();
-        for (var i = 0; i < words.Count; i++)
+        // Runs every import, over every body: words are folded into a stack buffer and looked up by
+        // span, so only names that are found become strings.
+        SortedSet<string>? keys = null;
+        var chains = new List<(string Surname, string Given, int Count)>(2);
+        Span<char> buffer = stackalloc char[32];
+        var i = 0;
+        while (i < text.Length)
         {
-            // Names and places are capitalised in running text; lower-case words are passed over cheaply.
-            if (!char.IsUpper(words[i][0])) continue;
-            var folded = Fold(words[i]);
-            if (KnownKeys.Contains(folded)) keys.Add(folded);
-            if (Surnames.GetValueOrDefault(folded) is not { } surname) continue;
-            var given = "";
-            for (var j = i + 1; j < Math.Min(words.Count, i + 3); j++)
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || IsInnerMark(text, i) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark)) i++;
+            var word = WithoutPossessive(text.AsSpan(start, i - start));
+            if (!char.IsUpper(word[0]) || word.Length > buffer.Length) { chains.Clear(); continue; }
+            var folded = FoldInto(word, buffer);
+
+            // The word may carry on the given names after the surnames before it ...
+            for (var c = chains.Count - 1; c >= 0; c--)
             {
-                if (!char.IsUpper(words[j][0])) break;
-                var part = Fold(words[j]);
-                if (!GivenName().IsMatch(given + part)) break;
-                given += part;
-                keys.Add(surname + given);
+                var (surname, given, count) = chains[c];
+                var longer = given + folded.ToString();
+                if (count < 2 && GivenName().IsMatch(longer))
+                {
+                    (keys ??= new(StringComparer.Ordinal)).Add(surname + longer);
+                    chains[c] = (surname, longer, count + 1);
+                }
+                else chains.RemoveAt(c);
             }
+            // ... be a known place or person ...
+            if (KnownLookup.Contains(folded)) (keys ??= new(StringComparer.Ordinal)).Add(folded.ToString());
+            // ... or start a name of its own.
+            if (SurnameLookup.TryGetValue(folded, out var canonical)) chains.Add((canonical, "", 0));
+            // Anything but a space between two capitalised words ends a name.
+            if (i < text.Length && text[i] != ' ') chains.Clear();
         }
         if (Hangul.Contains(text))
             foreach (var (korean, key) in KoreanToKey)
-                if (text.Contains(korean, StringComparison.Ordinal)) keys.Add(key);
-        return string.Join(' ', keys.Order(StringComparer.Ordinal));
+                if (text.Contains(korean, StringComparison.Ordinal)) (keys ??= new(StringComparer.Ordinal)).Add(key);
+        return keys is null ? "" : string.Join(' ', keys);
     }
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup = Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = KnownKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Lower case without apostrophes and hyphens; words with other letters than ASCII go the long way.
+    private static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in word)
+        {
+            if (c is '\'' or '’' or '`' or '-' or '‘') continue;
+            if (c > 0x7F) return Fold(word.ToString());
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+        return buffer[..n];
+    }
+
+    // An apostrophe or hyphen between two letters belongs to the word (P'yŏngyang, Jong-un).
+    private static bool IsInnerMark(string text, int i) =>
+        text[i] is '\'' or '’' or '`' or '-' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
+
+    private static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> word) =>
+        word.Length > 2 && word[^1] == 's' && word[^2] is '\'' or '’' ? word[..^2] : word;
+
 
     /// <summary>
     /// The name key a query means, if it names a person or place: "Kim Jong-un", "kim jong un",

@@ -5,7 +5,10 @@ namespace Tongsin.Bench.Web;
 /// <summary>Everything one web benchmark measured, for the report.</summary>
 internal sealed record WebMeasurement(
     MachineInfo Machine, string Command, int Articles, int Seed, long ArchiveBytes, int Seconds, int Threads, int Connections, int TimeoutSeconds,
-    WrkResult Search, WrkResult Article, long PeakRssBytes, long LargestRssSample, IReadOnlyList<CaseTiming> Timings);
+    ServerRun Search, ServerRun Article, IReadOnlyList<CaseTiming> Timings, IReadOnlyList<ArticlePageTiming> ArticlePages);
+
+/// <summary>One wrk run against a server of its own, and that server's memory.</summary>
+internal sealed record ServerRun(WrkResult Wrk, long PeakRssBytes, long LargestRssSample);
 
 /// <summary>
 /// The web server under load: an archive of N generated articles, the real `tongsin serve` in a
@@ -37,30 +40,33 @@ internal static class WebBenchmark
         var searchPaths = SearchMix.Cases.Select(c => c.Path).ToList();
         var articlePaths = ArticleSample.Ids(archive, ArticlePaths, seed).Select(id => $"/articles/{id}").ToList();
 
-        WrkResult search, article;
-        long peak, largest;
-        using (var server = ServerProcess.Start(dll, archive))
-        {
-            Console.Error.WriteLine($"serving at {server.Address}");
-            // Every address once before timing: each must answer 200, and the server's code is jitted.
-            CheckAnswers(server.Address, searchPaths.Concat(articlePaths.Take(50)));
-            Console.Error.WriteLine($"wrk: /api/search, {searchPaths.Count} searches in rotation, {seconds} s ...");
-            search = WrkRun.Run("search", server.Address, searchPaths, seconds, Threads, Connections, TimeoutSeconds);
-            Console.Error.WriteLine($"wrk: /articles/{{id}}, {articlePaths.Count} articles in rotation, {seconds} s ...");
-            article = WrkRun.Run("article", server.Address, articlePaths, seconds, Threads, Connections, TimeoutSeconds);
-            largest = server.LargestSample;
-            peak = server.Stop();
-        }
+        // A server of its own for each run: searches still running when wrk stops would otherwise
+        // hold the cores at the start of the next run, and each run gets its own peak memory.
+        var search = Load("search", dll, archive, searchPaths, seconds, $"/api/search, {searchPaths.Count} searches in rotation");
+        var article = Load("article", dll, archive, articlePaths, seconds, $"/articles/{{id}}, {articlePaths.Count} articles in rotation");
 
         Console.Error.WriteLine("each search alone, in this process:");
         var timings = SearchTimings.Measure(archive, runsPerCase: 100, budgetPerCase: TimeSpan.FromSeconds(10), Console.Error);
+        Console.Error.WriteLine("each article page's archive calls alone, in this process ...");
+        var pages = ArticlePageTimings.Measure(archive, ArticleSample.Ids(archive, 300, seed + 1));
 
         var command = $"dotnet run -c Release --project bench/Tongsin.Bench -- web --articles {articles}"
             + (seed != 1 ? $" --seed {seed}" : "") + (seconds != 30 ? $" --duration {seconds}s" : "");
         var measured = new WebMeasurement(machine, command, articles, seed, ArchiveFiles.Size(archive), seconds, Threads, Connections, TimeoutSeconds,
-            search, article, peak, largest, timings);
+            search, article, timings, pages);
         Console.WriteLine(WebReport.Markdown(measured));
         return 0;
+    }
+
+    private static ServerRun Load(string name, string dll, string archive, IReadOnlyList<string> paths, int seconds, string description)
+    {
+        using var server = ServerProcess.Start(dll, archive);
+        // Every address once before timing: each must answer 200, and the server's code is jitted.
+        CheckAnswers(server.Address, paths.Take(100));
+        Console.Error.WriteLine($"wrk: {description}, {seconds} s, against {server.Address} ...");
+        var wrk = WrkRun.Run(name, server.Address, paths, seconds, Threads, Connections, TimeoutSeconds);
+        var largest = server.LargestSample;
+        return new ServerRun(wrk, server.Stop(), largest);
     }
 
     private static void CheckAnswers(Uri server, IEnumerable<string> paths)

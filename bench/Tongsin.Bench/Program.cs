@@ -4,6 +4,7 @@ using Tongsin.Bench.Measuring;
 
 // import:          generate the pages (untimed), then alternate timed imports and floors, each in a child process.
 // generate:        only write the pages.
+// web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -17,6 +18,8 @@ try
             return ImportCommand.Run(options, pages, seed, folder);
         case "relevance":
             return RelevanceReport.Run(options);
+        case "web":
+            return Tongsin.Bench.Web.WebBenchmark.Run(options);
         case "crawl":
             return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
         case "generate":
@@ -31,6 +34,7 @@ try
         default:
             Console.Error.WriteLine("usage: Tongsin.Bench import --pages N [--dir DIR] [--seed S] [--runs R] [--keep]");
             Console.Error.WriteLine("       Tongsin.Bench generate --pages N [--dir DIR] [--seed S]");
+            Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
             return 2;
     }
 }

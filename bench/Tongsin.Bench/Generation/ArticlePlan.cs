@@ -40,7 +40,7 @@ internal sealed class ArticlePlan
     public static ArticlePlan Make(int pages, int seed)
     {
         var rng = new Random(seed);
-        var edited = pages >= 100 ? (int)Math.Round(pages * EditedShare) : 0;
+        var edited = pages - ArticleCount(pages);
         var articles = MakeArticles(rng, pages - edited);
         var bySource = Enumerable.Range(0, Sources.Length)
             .Select(s => Enumerable.Range(0, articles.Count).Where(i => articles[i].Source == s)
@@ -69,6 +69,9 @@ internal sealed class ArticlePlan
         foreach (var (position, page) in insertions.OrderByDescending(x => x.Position)) list.Insert(position, page);
         return new ArticlePlan { Articles = articles, Pages = list };
     }
+
+    /// <summary>How many distinct articles a plan of this many pages holds; the other pages are edited second captures.</summary>
+    public static int ArticleCount(int pages) => pages - (pages >= 100 ? (int)Math.Round(pages * EditedShare) : 0);
 
     private static List<ArticleSpec> MakeArticles(Random rng, int count)
     {

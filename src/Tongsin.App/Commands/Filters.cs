@@ -23,7 +23,7 @@ internal sealed class Filters
     {
         var wanted = parse.GetValue(Source) ?? [];
         if (wanted.Length == 0) return null;
-        var known = archive.Sources();
+        var known = archive.SourceList();
         var slugs = new List<string>();
         foreach (var text in wanted)
         {

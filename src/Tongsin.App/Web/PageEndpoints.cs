@@ -36,14 +36,14 @@ internal static class PageEndpoints
             if (article is null) return Errors.Write(c, StatusCodes.Status404NotFound, $"The archive has no article '{id}'.");
             var versions = archive.Versions(article.Id);
             var diff = ParseDiff(new Parameters(c.Request, archive).Text("diff"), article.Id, versions);
-            var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id));
+            var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id, CountAll: false));
             return Respond.Html(c, ArticlePage.Render(article, versions, more, diff), tagged: true);
         });
 
         app.MapMethods("/search", Routes.Read, (HttpContext c) =>
         {
             var p = new Parameters(c.Request, archive);
-            var sources = archive.Sources();
+            var sources = archive.SourceList();
             var form = new SearchForm(p.Text("q"), p.Text("source"), p.Text("lang"), p.Text("from"), p.Text("to"), p.Text("sort") ?? "relevance", p.Number("page", 1, 1, 10_000), p.Text("fold") is "0" or "false");
             if (form.Query is null) return Respond.Html(c, SearchPage.Render(form, sources, null));
             var request = p.Search(SearchPage.PageSize, (form.Page - 1) * SearchPage.PageSize) with { Facets = true };

@@ -52,7 +52,7 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
     {
         var wanted = request.Query["source"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
         if (wanted.Count == 0) return null;
-        var known = archive.Sources();
+        var known = archive.SourceList();
         var slugs = new List<string>();
         foreach (var text in wanted)
         {

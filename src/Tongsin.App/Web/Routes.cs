@@ -10,7 +10,7 @@ internal static class Routes
     public static readonly string[] Read = ["GET", "HEAD"];
 
     public static SourceSummary? FindSource(IArchive archive, string slug) =>
-        archive.Sources().FirstOrDefault(s => s.Source.Slug == slug);
+        archive.FindSource(slug);
 
     /// <summary>An id as it appears in a URL: digits only, so "007" works and "1e3" or "-1" do not.</summary>
     public static long? ParseId(string text) =>

@@ -5,6 +5,8 @@ namespace Tongsin.Archive;
 /// <summary>
 /// A page of a listing, newest first: filtered by sources (empty means every source) and by
 /// publication dates (inclusive), optionally leaving one article out, as "More From" does.
+/// Without <see cref="CountAll"/> the total is not counted (a source can hold hundreds of
+/// thousands of articles): it is then only enough to say whether there are more.
 /// </summary>
 public sealed record ArticleQuery(
     IReadOnlyList<string>? SourceSlugs = null,
@@ -12,7 +14,8 @@ public sealed record ArticleQuery(
     DateOnly? To = null,
     int Limit = 20,
     int Offset = 0,
-    long? ExcludeId = null)
+    long? ExcludeId = null,
+    bool CountAll = true)
 {
     public const int MaxLimit = 1000;
 

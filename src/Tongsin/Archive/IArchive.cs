@@ -29,7 +29,14 @@ public interface IArchive : IDisposable
     /// <summary>A page of articles and stubs, newest first; see <see cref="ArticleQuery"/>.</summary>
     ArticleListing ListArticles(ArticleQuery query);
 
+    /// <summary>Every source with its article and stub counts and dates: a pass over every article.</summary>
     IReadOnlyList<SourceSummary> Sources();
+
+    /// <summary>Every source, without counting anything: for resolving and listing names.</summary>
+    IReadOnlyList<Source> SourceList();
+
+    /// <summary>One source with its counts and dates, or null when the archive has none of that slug.</summary>
+    SourceSummary? FindSource(string slug);
 
     ArchiveStats Stats();
 

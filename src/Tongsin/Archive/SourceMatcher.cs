@@ -9,10 +9,12 @@ namespace Tongsin.Archive;
 /// </summary>
 public static class SourceMatcher
 {
-    public static IReadOnlyList<string> Match(string text, IEnumerable<SourceSummary> sources, OutletCatalog outlets)
+    public static IReadOnlyList<string> Match(string text, IEnumerable<SourceSummary> sources, OutletCatalog outlets) =>
+        Match(text, sources.Select(s => s.Source).ToList(), outlets);
+
+    public static IReadOnlyList<string> Match(string text, IReadOnlyList<Source> all, OutletCatalog outlets)
     {
         var wanted = text.Trim();
-        var all = sources.Select(s => s.Source).ToList();
 
         // A label or a slug names one source; "KCNA (EN)" is the agency's English source.
         var labelled = wanted.EndsWith(')') ? Source.FromLabel(wanted, outlets).Slug : null;

@@ -1,5 +1,6 @@
 using Tongsin.Archive;
 using Tongsin.Model;
+using Tongsin.Tests.Support;
 using Tongsin.Tests.Web;
 
 namespace Tongsin.Tests.Archive;
@@ -76,5 +77,22 @@ public sealed class ListArticlesTests : IDisposable
         var page = _archive.ListArticles(new ArticleQuery(SourceSlugs: ["voice-of-korea-en"], Limit: 100));
         Assert.Contains(page.Articles, a => a.Status == ArticleStatus.Stub && a.Title == "Orchard workers prepare saplings");
         Assert.Equal(2, page.Articles.Single(a => a.Title.StartsWith("Tidal")).VersionCount);
+    }
+
+    [Fact]
+    public void An_uncounted_listing_still_says_whether_there_are_more()
+    {
+        using var f = new ArchiveFixture();
+        f.Store(f.Page(Fixtures.Text("mfa-press-statement.txt")));
+        var counted = f.Archive.ListArticles(new Tongsin.Archive.ArticleQuery(Limit: 5));
+        var uncounted = f.Archive.ListArticles(new Tongsin.Archive.ArticleQuery(Limit: 5, CountAll: false));
+        Assert.Equal(counted.Articles.Select(a => a.Id), uncounted.Articles.Select(a => a.Id));
+        Assert.True(uncounted.HasMore);
+        var last = f.Archive.ListArticles(new Tongsin.Archive.ArticleQuery(Limit: 5, Offset: 10, CountAll: false));
+        Assert.Equal(3, last.Articles.Count);
+        Assert.False(last.HasMore);
+        Assert.Equal("ministry-of-foreign-affairs-en", Assert.Single(f.Archive.SourceList()).Slug);
+        Assert.Equal(1, f.Archive.FindSource("ministry-of-foreign-affairs-en")!.Articles);
+        Assert.Null(f.Archive.FindSource("no-such-source"));
     }
 }

@@ -27,7 +27,7 @@ internal static class SearchPage
 {
     public const int PageSize = 20;
 
-    public static Html Render(SearchForm form, IReadOnlyList<SourceSummary> sources, SearchResults? results)
+    public static Html Render(SearchForm form, IReadOnlyList<Model.Source> sources, SearchResults? results)
     {
         var frame = form.Query is null
             ? new PageFrame("Search", QuickSearch: false)
@@ -58,15 +58,15 @@ internal static class SearchPage
         </section>
         """);
 
-    private static Html Form(SearchForm form, IReadOnlyList<SourceSummary> sources)
+    private static Html Form(SearchForm form, IReadOnlyList<Model.Source> sources)
     {
-        var languages = sources.Select(s => s.Source.Language).Distinct().Order().ToList();
+        var languages = sources.Select(s => s.Language).Distinct().Order().ToList();
         return Html.Of($"""
             <form class="search" method="get" action="/search" role="search">
             <div class="field wide"><label for="q">Words</label><input id="q" type="search" name="q" value="{form.Query}" maxlength="{Parameters.MaxQueryLength}"></div>
             <div class="field"><label for="source">Source</label><select id="source" name="source">
             <option value="">All sources</option>
-            {sources.Select(s => Option(s.Source.Slug, s.Source.Label, form.Source))}
+            {sources.Select(s => Option(s.Slug, s.Label, form.Source))}
             </select></div>
             <div class="field"><label for="lang">Language</label><select id="lang" name="lang">
             <option value="">Any language</option>

@@ -86,12 +86,24 @@ public sealed class SqliteArchive : IArchive
         c.Open();
         SqliteSearchTerms.Register(c);
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
+        // A web server holds a connection per request in flight: 16 MB of page cache each, not more.
+        // mmap_size answers with a row, and statements after it in one command are not run: it stays last.
+        cmd.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;";
         cmd.ExecuteNonQuery();
         return c;
     }
 
-    public IImportSession BeginImport() => new SqliteImportSession(OpenConnection(), _clock);
+    public IImportSession BeginImport()
+    {
+        var c = OpenConnection();
+        // An import revisits the same index pages constantly: it gets a larger cache of its own.
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA cache_size = -65536";
+            cmd.ExecuteNonQuery();
+        }
+        return new SqliteImportSession(c, _clock);
+    }
 
     internal const string ArticleColumns = """
         a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count, a.removed_on,
@@ -166,11 +178,27 @@ public sealed class SqliteArchive : IArchive
 
     public ArticleListing ListArticles(ArticleQuery query) => new SqliteArticleList(OpenConnection).Run(query);
 
-    public IReadOnlyList<SourceSummary> Sources()
+    public IReadOnlyList<SourceSummary> Sources() => Summaries(null);
+
+    public SourceSummary? FindSource(string slug) => Summaries(slug).FirstOrDefault();
+
+    public IReadOnlyList<Source> SourceList()
     {
         using var c = OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = """
+        cmd.CommandText = "SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language";
+        using var r = cmd.ExecuteReader();
+        var list = new List<Source>();
+        var outlets = new OutletCache();
+        while (r.Read()) list.Add(new Source(outlets.Get(r, 1), r.GetString(0)));
+        return list;
+    }
+
+    private List<SourceSummary> Summaries(string? slug)
+    {
+        using var c = OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
             SELECT s.language, o.slug, o.name, o.name_ko, o.site,
                    count(a.id) FILTER (WHERE a.status = 'complete'),
                    count(a.id) FILTER (WHERE a.status = 'stub'),
@@ -178,9 +206,11 @@ public sealed class SqliteArchive : IArchive
             FROM sources s
             JOIN outlets o ON o.id = s.outlet_id
             LEFT JOIN articles a ON a.source_id = s.id
+            {(slug is null ? "" : "WHERE s.slug = $slug")}
             GROUP BY s.id
             ORDER BY o.name, s.language
             """;
+        if (slug is not null) cmd.Parameters.AddWithValue("$slug", slug);
         using var r = cmd.ExecuteReader();
         var list = new List<SourceSummary>();
         var outlets = new OutletCache();

@@ -28,17 +28,27 @@ internal sealed class SqliteArticleList(Func<SqliteConnection> open)
         }
         var filter = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
 
-        count.CommandText = $"SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter}";
-        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (total == 0 || query.Limit == 0 || query.Offset >= total) return new ArticleListing(total, [], query.Offset);
+        long? total = null;
+        if (query.CountAll)
+        {
+            count.CommandText = $"SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter}";
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (total == 0 || query.Limit == 0 || query.Offset >= total) return new ArticleListing(total.Value, [], query.Offset);
+        }
 
+        // Uncounted, one row more than asked says whether there are more.
         list.CommandText = $"SELECT {SqliteArchive.ArticleColumns} {filter} ORDER BY a.published DESC, a.id DESC LIMIT $limit OFFSET $offset";
-        list.Parameters.AddWithValue("$limit", query.Limit);
+        list.Parameters.AddWithValue("$limit", query.Limit + (query.CountAll ? 0 : 1));
         list.Parameters.AddWithValue("$offset", query.Offset);
         using var r = list.ExecuteReader();
         var outlets = new OutletCache();
         var articles = new List<Model.ArticleRecord>();
         while (r.Read()) articles.Add(SqliteArchive.ReadArticle(r, outlets));
-        return new ArticleListing(total, articles, query.Offset);
+        if (total is null)
+        {
+            total = query.Offset + articles.Count;
+            if (articles.Count > query.Limit) articles.RemoveAt(articles.Count - 1);
+        }
+        return new ArticleListing(total.Value, articles, query.Offset);
     }
 }

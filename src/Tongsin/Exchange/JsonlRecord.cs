@@ -9,7 +9,8 @@ namespace Tongsin.Exchange;
 /// <summary>
 /// One article a line: the export format, which <c>tongsin import</c> reads back. Keys: id, source,
 /// outlet, language, title, published, captured, url, status, teaser, body (paragraphs), versions
-/// (a count), removed, hash, and history (every version, oldest first) when there is more than one.
+/// (a count), removed, hash, dateline (place, date, agency, or null), and history (every version,
+/// oldest first) when there is more than one.
 /// </summary>
 public static class JsonlRecord
 {
@@ -32,6 +33,15 @@ public static class JsonlRecord
         w.WriteNumber("versions", a.VersionCount);
         WriteNullable(w, "removed", Dates.ToIso(a.RemovedOn));
         WriteNullable(w, "hash", a.ContentHash);
+        if (a.Dateline is { } d)
+        {
+            w.WriteStartObject("dateline");
+            w.WriteString("place", d.Place);
+            WriteNullable(w, "date", Dates.ToIso(d.Date));
+            w.WriteString("agency", d.Agency);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("dateline");
         if (item.Versions.Count > 1 || (withHistory && item.Versions.Count > 0))
         {
             w.WriteStartArray("history");
@@ -107,9 +117,12 @@ public static class JsonlRecord
                     versions.Add(new ArticleVersion(1, title, body, captured, ContentHash.Of(title, body), DateTimeOffset.MinValue));
             }
 
+            Dateline? dateline = null;
+            if (o.TryGetProperty("dateline", out var dl) && dl.ValueKind == JsonValueKind.Object)
+                dateline = new Dateline(RequiredString(dl, "place"), OptionalDate(dl, "date"), OptionalString(dl, "agency") ?? "");
             var article = new ArticleRecord(0, source, title, published, captured, url,
                 isStub ? ArticleStatus.Stub : ArticleStatus.Complete, teaser, isStub ? [] : body,
-                versions.Count, removed, isStub ? null : ContentHash.Of(title, body));
+                versions.Count, removed, isStub ? null : ContentHash.Of(title, body), dateline);
             return new ArticleHistory(article, versions);
         }
     }

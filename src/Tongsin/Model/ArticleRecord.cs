@@ -15,7 +15,8 @@ public sealed record ArticleRecord(
     IReadOnlyList<string> Paragraphs,
     int VersionCount,
     DateOnly? RemovedOn,
-    string? ContentHash);
+    string? ContentHash,
+    Dateline? Dateline = null);
 
 /// <summary>One text an article has had. Versions are numbered in the order the archive learnt of them.</summary>
 public sealed record ArticleVersion(

@@ -70,5 +70,14 @@ public class KcnaCoJpRecordTests
         var sources = CliRunner.Run("sources", "--db", db).Out;
         Assert.Matches(@"Korean Central News Agency \(EN\)\s+korean-central-news-agency-en\s+1", sources);
         Assert.Matches(@"Korean Central News Agency \(ES\)\s+korean-central-news-agency-es\s+1", sources);
+
+        // The dateline is kept as fields, and survives a round trip through an export.
+        var exported = CliRunner.Run("export", "--db", db).Out;
+        Assert.Contains("\"dateline\":{\"place\":\"Pyongyang\",\"date\":\"1998-01-02\",\"agency\":\"KCNA\"}", exported);
+        Assert.Contains("\"dateline\":{\"place\":\"Pyongyang\",\"date\":\"2013-07-15\",\"agency\":\"ATCC\"}", exported);
+        var copy = t.File("b.db");
+        Assert.Equal(0, CliRunner.Run("import", "--db", copy, t.Write("export.jsonl", exported)).Exit);
+        Assert.Equal(exported.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"id\":\\d+,", "")),
+            CliRunner.Run("export", "--db", copy).Out.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"id\":\\d+,", "")));
     }
 }

@@ -107,7 +107,7 @@ public sealed class SqliteArchive : IArchive
 
     internal const string ArticleColumns = """
         a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count, a.removed_on,
-        v.body, v.hash, s.language, o.slug, o.name, o.name_ko, o.site
+        v.body, v.hash, s.language, o.slug, o.name, o.name_ko, o.site, a.dateline_place, a.dateline_date, a.dateline_agency
         FROM articles a
         JOIN sources s ON s.id = a.source_id
         JOIN outlets o ON o.id = s.outlet_id
@@ -256,7 +256,8 @@ public sealed class SqliteArchive : IArchive
             r.IsDBNull(9) ? [] : SplitBody(r.GetString(9)),
             r.GetInt32(7),
             ReadDate(r, 8),
-            r.IsDBNull(10) ? null : r.GetString(10));
+            r.IsDBNull(10) ? null : r.GetString(10),
+            r.IsDBNull(16) ? null : new Dateline(r.GetString(16), ReadDate(r, 17), r.IsDBNull(18) ? "" : r.GetString(18)));
     }
 
     internal static DateOnly? ReadDate(SqliteDataReader r, int i) =>

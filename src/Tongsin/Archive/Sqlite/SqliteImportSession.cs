@@ -46,7 +46,8 @@ internal sealed class SqliteImportSession : IImportSession
 
     public StoreOutcome Store(PreparedPage page) => Atomically(() =>
     {
-        var outcome = RecordArticle(page.Article, knownId: null, out _);
+        var outcome = RecordArticle(page.Article, knownId: null, out var id);
+        if (page.Article.Capture.Dateline is { } dateline) SetDateline(id, dateline);
         foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Captured);
         return outcome;
     });
@@ -69,8 +70,9 @@ internal sealed class SqliteImportSession : IImportSession
             var sawNew = false;
             foreach (var v in record.Versions)
             {
-                var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser);
+                var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser, a.Dateline);
                 var step = RecordArticle(PreparedArticle.From(capture), known, out id);
+                if (a.Dateline is { } dateline) SetDateline(id, dateline);
                 known = id;
                 sawNew |= step.New > 0;
                 outcome += step;
@@ -223,6 +225,11 @@ internal sealed class SqliteImportSession : IImportSession
     private void AddEvent(long id, string kind, DateOnly on) =>
         Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES ($id, $kind, $on, $now)",
             ("$id", id), ("$kind", kind), ("$on", Dates.ToIso(on)), ("$now", _now));
+
+    // The dateline the article was first seen with is kept; a later capture only fills what was missing.
+    private void SetDateline(long id, Dateline d) =>
+        Run("UPDATE articles SET dateline_place = coalesce(dateline_place, $place), dateline_date = coalesce(dateline_date, $date), dateline_agency = coalesce(dateline_agency, $agency) WHERE id = $id",
+            ("$place", d.Place), ("$date", Dates.ToIso(d.Date)), ("$agency", d.Agency), ("$id", id));
 
     private StoreOutcome RecordCard(PreparedCard prepared, string? seen)
     {

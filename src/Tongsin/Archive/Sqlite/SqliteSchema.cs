@@ -134,6 +134,12 @@ internal static class SqliteSchema
             );
             INSERT INTO article_fts (article_fts) VALUES ('rebuild');
             """),
+        (4, "datelines", """
+            -- "Pyongyang, June 30 (KCNA) --": where, when and by whom an item was filed, apart from its body.
+            ALTER TABLE articles ADD COLUMN dateline_place TEXT;
+            ALTER TABLE articles ADD COLUMN dateline_date TEXT;
+            ALTER TABLE articles ADD COLUMN dateline_agency TEXT;
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

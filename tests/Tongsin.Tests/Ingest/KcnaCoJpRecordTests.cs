@@ -15,7 +15,7 @@ public class KcnaCoJpRecordTests
         "Factory workers greet new year with high spirits\n   Pyongyang, January 2 (KCNA) -- Workers of the Kangson Steel Complex greeted\nthe new year with &quot;high spirits&quot;&nbsp;and pledged to raise output.\n   They said the year&#39;s tasks would be carried out ahead of time.\n");
 
     private static readonly string Spanish = Line("2013-07-16", "http://kcna.co.jp/item/2013/201307/news16/20130716-05se.html", "Amistad perdurable entre dos pueblos", "es",
-        "Amistad perdurable entre dos pueblos\n\t\t\t\t\t\t\n Pyongyang, 15 de julio (ATCC) -- La delegacion de amistad visito el museo.\n\t\t\t\t\t Los visitantes expresaron su admiracion.\n");
+        "For Spanish-speaking people\nAmistad perdurable entre dos pueblos\n\t\t\t\t\t\t\n Pyongyang, 15 de julio (ATCC) -- La delegacion de amistad visito el museo.\n\t\t\t\t\t Los visitantes expresaron su admiracion.\n");
 
     private static ArticleCapture Read(string line) => new KcnaCoJpRecord(new OutletCatalog()).Read(JsonDocument.Parse(line).RootElement);
 
@@ -48,6 +48,20 @@ public class KcnaCoJpRecordTests
         var a = Read(Line("2001-01-01", "http://kcna.co.jp/item/2001/200101/news01/01.htm#1", "Year-end report", "en",
             "Year-end report\n   Pyongyang, December 31 (KCNA) -- The year ended with success in all fields of work."));
         Assert.Equal(new DateOnly(2000, 12, 31), a.Dateline!.Date);
+    }
+
+    [Fact]
+    public void The_text_decides_the_language_over_a_wrong_hint_and_a_missing_title_comes_from_the_body()
+    {
+        var hintedWrong = Read(Line("2013-12-11", "http://kcna.co.jp/item/2013/201312/news11/20131211-01ee.html", "Exhibition Opens", "es",
+            "Exhibition Opens\n Pyongyang, December 10 (KCNA) -- An exhibition of the products of the light industry opened in the capital."));
+        Assert.Equal("en", hintedWrong.Source.Language);
+
+        var untitled = JsonSerializer.Serialize(new { published = "2009-01-01", url = "http://kcna.co.jp/item/2009/a.html", title = (string?)null, language_hint = "en",
+            body = "Joint New Year Editorial Issued \n Pyongyang, January 1 (KCNA) -- The newspapers issued a joint editorial today." });
+        var a = Read(untitled);
+        Assert.Equal("Joint New Year Editorial Issued", a.Title);
+        Assert.Equal(["The newspapers issued a joint editorial today."], a.Paragraphs);
     }
 
     [Fact]

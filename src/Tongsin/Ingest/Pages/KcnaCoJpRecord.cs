@@ -38,13 +38,17 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         if (!Dates.TryParseIso(publishedText, out var published))
             throw new ImportFailureException(ImportFailureKind.Invalid, $"'published' must be a date written YYYY-MM-DD, not \"{publishedText}\"");
         var url = Field("url");
-        var title = TextCleaner.CleanLine(WebUtility.HtmlDecode(Field("title")));
+        // A few records have no title; their body still opens with it.
+        var title = o.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? TextCleaner.CleanLine(WebUtility.HtmlDecode(t.GetString()!)) : "";
         var paragraphs = Paragraphs(WebUtility.HtmlDecode(Field("body")));
 
         // The body opens with the title again, before the dateline.
-        if (paragraphs.Count > 1 && !DatelinePattern().IsMatch(paragraphs[0]) && (DatelinePattern().IsMatch(paragraphs[1]) || Similar(paragraphs[0], title)))
+        if (paragraphs.Count > 1 && !DatelinePattern().IsMatch(paragraphs[0])
+            && (title.Length == 0 || DatelinePattern().IsMatch(paragraphs[1]) || Similar(paragraphs[0], title)))
+        {
+            if (title.Length == 0) title = paragraphs[0];
             paragraphs.RemoveAt(0);
-        if (title.Length == 0) title = paragraphs.FirstOrDefault() ?? "";
+        }
         if (paragraphs.Count == 0 || paragraphs.Sum(p => p.Length) < 20 || title.Length == 0)
             throw new ImportFailureException(ImportFailureKind.Invalid, "the record has no article text");
 
@@ -58,8 +62,22 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         }
 
         var hint = o.TryGetProperty("language_hint", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
-        var language = dateline?.Agency == "ATCC" || hint == "es" ? "es" : "en";
+        var language = Language(dateline?.Agency, title + " " + string.Join(' ', paragraphs.Take(2)), hint);
         return new ArticleCapture(new Source(_kcna, language), title, published, null, url, paragraphs, Dateline: dateline);
+    }
+
+    private static readonly HashSet<string> SpanishWords = ["el", "la", "los", "las", "de", "del", "que", "y", "en", "por", "con", "su", "se"];
+    private static readonly HashSet<string> EnglishWords = ["the", "of", "and", "to", "in", "for", "with", "on", "is", "was", "by", "its"];
+
+    // The agency says it best (KCNA in English, ATCC in Spanish); else the words do; the hint only breaks a tie.
+    private static string Language(string? agency, string text, string? hint)
+    {
+        if (agency is "ATCC") return "es";
+        if (agency is not null && agency.EndsWith("KCNA", StringComparison.Ordinal)) return "en";
+        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var spanish = words.Count(SpanishWords.Contains);
+        var english = words.Count(EnglishWords.Contains);
+        return spanish > english ? "es" : english > spanish ? "en" : hint == "es" ? "es" : "en";
     }
 
     // A paragraph starts on a line that is indented or follows a blank line; other line breaks are wraps.
@@ -83,7 +101,9 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         return paragraphs;
     }
 
-    private static bool IsNavigation(string line) => line is "BACK" or "HOME" or "TOP" or "Top" or "Back" or "Home";
+    // The site's links and the Spanish service's banner are page furniture, not text.
+    private static bool IsNavigation(string line) =>
+        line is "BACK" or "HOME" or "TOP" or "Top" or "Back" or "Home" or "For Spanish-speaking people";
 
     private static bool Similar(string a, string b)
     {

@@ -39,7 +39,8 @@ internal sealed partial class ServerProcess : IDisposable
             if (ServingLine().Match(line) is { Success: true } m)
             {
                 var server = new ServerProcess(process, new Uri(m.Groups[1].Value));
-                process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+                // Drained from here on, so the server never blocks writing to a full pipe.
+                _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
                 server.WaitUntilAnswering();
                 return server;
             }

@@ -23,7 +23,7 @@ internal static class WebReport
         sb.AppendLine();
         sb.AppendLine(inv, $"| | /api/search ({SearchMix.Cases.Length} searches in rotation) | /articles/{{id}} (random articles) |");
         sb.AppendLine("|---|---:|---:|");
-        Row(sb, "Requests/s", r => r.RequestsPerSecond.ToString("N0", inv), m);
+        Row(sb, "Requests/s", r => r.RequestsPerSecond.ToString(r.RequestsPerSecond < 10 ? "F2" : "N0", inv), m);
         Row(sb, "Requests", r => r.Requests.ToString("N0", inv), m);
         Row(sb, "p50", r => Ms(r.P50Ms), m);
         Row(sb, "p90", r => Ms(r.P90Ms), m);

@@ -47,7 +47,7 @@ internal static class SearchTimings
 
     private static long Search(IArchive archive, OutletCatalog outlets, SearchCase c)
     {
-        var slugs = c.Source is null ? null : SourceMatcher.Match(c.Source, archive.Sources(), outlets);
+        var slugs = c.Source is null ? null : SourceMatcher.Match(c.Source, archive.SourceList(), outlets);
         return archive.Search(c.Request(slugs)).Total;
     }
 }

@@ -9,9 +9,6 @@ namespace Tongsin.Archive;
 /// </summary>
 public static class SourceMatcher
 {
-    public static IReadOnlyList<string> Match(string text, IEnumerable<SourceSummary> sources, OutletCatalog outlets) =>
-        Match(text, sources.Select(s => s.Source).ToList(), outlets);
-
     public static IReadOnlyList<string> Match(string text, IReadOnlyList<Source> all, OutletCatalog outlets)
     {
         var wanted = text.Trim();
@@ -22,7 +19,13 @@ public static class SourceMatcher
             || s.Slug.Equals(wanted, StringComparison.OrdinalIgnoreCase) || s.Slug == labelled).ToList();
         if (one.Count > 0) return one.Select(s => s.Slug).ToList();
 
-        // An outlet's name means every language of it.
+        return MatchOutlet(wanted, all, outlets);
+    }
+
+    /// <summary>Every language of the outlet a name means ("Rodong Sinmun", "VOK", "조선의 소리").</summary>
+    public static IReadOnlyList<string> MatchOutlet(string text, IReadOnlyList<Source> all, OutletCatalog outlets)
+    {
+        var wanted = text.Trim();
         var outlet = outlets.Find(wanted)?.Slug ?? Slugs.From(wanted);
         return all.Where(s => s.Outlet.Slug == outlet).Select(s => s.Slug).ToList();
     }

@@ -185,6 +185,11 @@ public sealed class SqliteArchive : IArchive
     public IReadOnlyList<Source> SourceList()
     {
         using var c = OpenConnection();
+        return ReadSourceList(c);
+    }
+
+    internal static List<Source> ReadSourceList(SqliteConnection c)
+    {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language";
         using var r = cmd.ExecuteReader();

@@ -117,7 +117,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         if (q.To is { } qTo) filter.Add("a.published <= $qto", ("$qto", Dates.ToIso(qTo)));
         if (q.Sources.Count + q.ExcludedSources.Count + q.Outlets.Count + q.ExcludedOutlets.Count == 0) return;
 
-        var known = KnownSources(c);
+        var known = SqliteArchive.ReadSourceList(c);
         // Each source: filter narrows to its sources; several source: filters mean any of them.
         if (q.Sources.Count > 0) filter.In("s.slug", q.Sources.SelectMany(s => Sources(s, known)).Distinct().ToList());
         if (q.ExcludedSources.Count > 0) filter.NotIn("s.slug", q.ExcludedSources.SelectMany(s => Sources(s, known)).Distinct().ToList());
@@ -125,28 +125,16 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         if (q.ExcludedOutlets.Count > 0) filter.NotIn("s.slug", q.ExcludedOutlets.SelectMany(o => OutletSources(o, known)).Distinct().ToList());
     }
 
-    private IReadOnlyList<string> Sources(string text, List<SourceSummary> known)
+    private IReadOnlyList<string> Sources(string text, List<Source> known)
     {
         var slugs = SourceMatcher.Match(text, known, _outlets);
         return slugs.Count > 0 ? slugs : throw new QueryException($"unknown source '{text}'; the archive's sources are listed at /sources and by 'tongsin sources'");
     }
 
-    private IReadOnlyList<string> OutletSources(string text, List<SourceSummary> known)
+    private IReadOnlyList<string> OutletSources(string text, List<Source> known)
     {
-        var outlet = _outlets.Find(text)?.Slug ?? Slugs.From(text);
-        var slugs = known.Where(s => s.Source.Outlet.Slug == outlet || s.Source.Outlet.Name.Equals(text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Source.Slug).ToList();
+        var slugs = SourceMatcher.MatchOutlet(text, known, _outlets);
         return slugs.Count > 0 ? slugs : throw new QueryException($"unknown outlet '{text}'");
-    }
-
-    private static List<SourceSummary> KnownSources(SqliteConnection c)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id";
-        using var r = cmd.ExecuteReader();
-        var list = new List<SourceSummary>();
-        var outlets = new OutletCache();
-        while (r.Read()) list.Add(new SourceSummary(new Source(outlets.Get(r, 1), r.GetString(0)), 0, 0, null, null));
-        return list;
     }
 
     /// <summary>WHERE clauses with their parameters, applied alike to the count and the page of hits.</summary>

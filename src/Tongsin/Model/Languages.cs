@@ -19,8 +19,6 @@ public static class Languages
     /// <summary>The ISO 639-1 code for a code such as "EN", "KR" or "CN"; null when unknown.</summary>
     public static string? Normalise(string code) => Codes.GetValueOrDefault(code.Trim());
 
-    public static bool IsKnown(string code) => Codes.ContainsKey(code.Trim());
-
     /// <summary>Guesses from the script: Hangul makes it Korean, kana Japanese, Han alone Chinese, Cyrillic Russian.</summary>
     public static string Guess(string text)
     {

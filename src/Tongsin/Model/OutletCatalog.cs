@@ -49,8 +49,6 @@ public sealed class OutletCatalog
         _byName = byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    public IEnumerable<Outlet> All => Known.Select(k => k.Outlet);
-
     /// <summary>The outlet of that name or alias, or null when the catalogue does not know it.</summary>
     public Outlet? Find(string name) => _byName.GetValueOrDefault(name.Trim());
 

@@ -30,10 +30,7 @@ public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, Se
 public sealed record Facet(string Value, string Label, long Count);
 
 /// <summary>The matches of a query counted by source, language and year, most first (years newest first).</summary>
-public sealed record SearchFacets(IReadOnlyList<Facet> Sources, IReadOnlyList<Facet> Languages, IReadOnlyList<Facet> Years)
-{
-    public static SearchFacets Empty { get; } = new([], [], []);
-}
+public sealed record SearchFacets(IReadOnlyList<Facet> Sources, IReadOnlyList<Facet> Languages, IReadOnlyList<Facet> Years);
 
 /// <summary>A query the user must fix, with a message that says what is wrong.</summary>
 public sealed class QueryException(string message, int? position = null) : Exception(message)

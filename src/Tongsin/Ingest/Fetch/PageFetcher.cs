@@ -32,9 +32,6 @@ public sealed class PageFetcher : IDisposable
         _userAgent = userAgent ?? DefaultUserAgent;
     }
 
-    /// <summary>When the host's circuit closes again; in the past when it is closed.</summary>
-    public DateTimeOffset BackingOffUntil(Uri url) => Gate(url).OpenUntil;
-
     public async Task<FetchResult> FetchAsync(PageRequest request, Validators? validators = null, CancellationToken cancel = default)
     {
         var gate = Gate(request.Url);

@@ -146,12 +146,10 @@ public sealed class SqliteArchive : IArchive
     public IEnumerable<ArticleHistory> Export(ArticleFilter filter)
     {
         using var c = OpenConnection();
-        using var cmd = c.CreateCommand();
-        var where = new List<string>();
-        AddSourceFilter(cmd, where, filter.SourceSlugs);
-        if (filter.From is { } from) { where.Add("a.published >= $from"); cmd.Parameters.AddWithValue("$from", Dates.ToIso(from)); }
-        if (filter.To is { } to) { where.Add("a.published <= $to"); cmd.Parameters.AddWithValue("$to", Dates.ToIso(to)); }
-        cmd.CommandText = $"SELECT {ArticleColumns} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY a.published, a.id";
+        var where = new SqlFilter();
+        where.Sources(filter.SourceSlugs);
+        where.Published(filter.From, filter.To);
+        using var cmd = where.Command(c, $"SELECT {ArticleColumns} {where.Where} ORDER BY a.published, a.id");
         using var r = cmd.ExecuteReader();
         var outlets = new OutletCache();
         while (r.Read())
@@ -160,18 +158,6 @@ public sealed class SqliteArchive : IArchive
             IReadOnlyList<ArticleVersion> versions = article.VersionCount > 1 ? ReadVersions(c, article.Id) : [];
             yield return new ArticleHistory(article, versions);
         }
-    }
-
-    internal static void AddSourceFilter(SqliteCommand cmd, List<string> where, IReadOnlyList<string>? slugs)
-    {
-        if (slugs is not { Count: > 0 }) return;
-        var names = new List<string>();
-        for (var i = 0; i < slugs.Count; i++)
-        {
-            names.Add("$src" + i);
-            cmd.Parameters.AddWithValue("$src" + i, slugs[i]);
-        }
-        where.Add($"s.slug IN ({string.Join(", ", names)})");
     }
 
     public SearchResults Search(SearchRequest request) => _search.Run(request);

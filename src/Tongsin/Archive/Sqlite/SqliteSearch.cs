@@ -108,13 +108,11 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
     // The request's own filters (from the command line or the search form) and the query's filters all apply.
     private void AddFilters(SqliteConnection c, SqlFilter filter, SearchRequest request, QueryFilters q)
     {
-        if (request.SourceSlugs is { Count: > 0 } slugs) filter.In("s.slug", slugs);
+        filter.Sources(request.SourceSlugs);
         if (request.Language is { } lang) filter.Add("s.language = $lang", ("$lang", lang));
-        if (request.From is { } from) filter.Add("a.published >= $from", ("$from", Dates.ToIso(from)));
-        if (request.To is { } to) filter.Add("a.published <= $to", ("$to", Dates.ToIso(to)));
+        filter.Published(request.From, request.To);
         if (q.Languages.Count > 0) filter.In("s.language", q.Languages);
-        if (q.From is { } qFrom) filter.Add("a.published >= $qfrom", ("$qfrom", Dates.ToIso(qFrom)));
-        if (q.To is { } qTo) filter.Add("a.published <= $qto", ("$qto", Dates.ToIso(qTo)));
+        filter.Published(q.From, q.To);
         if (q.Sources.Count + q.ExcludedSources.Count + q.Outlets.Count + q.ExcludedOutlets.Count == 0) return;
 
         var known = SqliteArchive.ReadSourceList(c);
@@ -135,39 +133,5 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
     {
         var slugs = SourceMatcher.MatchOutlet(text, known, _outlets);
         return slugs.Count > 0 ? slugs : throw new QueryException($"unknown outlet '{text}'");
-    }
-
-    /// <summary>WHERE clauses with their parameters, applied alike to the count and the page of hits.</summary>
-    private sealed class SqlFilter
-    {
-        private readonly List<string> _clauses = [];
-        private readonly List<(string Name, object Value)> _parameters = [];
-
-        public string Where => _clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _clauses);
-
-        public void Add(string clause, params (string, object)[] parameters)
-        {
-            _clauses.Add(clause);
-            _parameters.AddRange(parameters);
-        }
-
-        public void In(string column, IReadOnlyCollection<string> values) => Set(column, values, "IN");
-
-        public void NotIn(string column, IReadOnlyCollection<string> values) => Set(column, values, "NOT IN");
-
-        private void Set(string column, IReadOnlyCollection<string> values, string op)
-        {
-            var names = values.Select((v, i) => { var n = $"$p{_parameters.Count}_{i}"; return (n, v); }).ToList();
-            _clauses.Add($"{column} {op} ({string.Join(", ", names.Select(n => n.n))})");
-            _parameters.AddRange(names.Select(n => (n.n, (object)n.v)));
-        }
-
-        public SqliteCommand Command(SqliteConnection c, string sql)
-        {
-            var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var (name, value) in _parameters) cmd.Parameters.AddWithValue(name, value);
-            return cmd;
-        }
     }
 }

@@ -65,6 +65,16 @@ public class KcnaCoJpRecordTests
     }
 
     [Fact]
+    public void An_unindented_dateline_after_the_title_opens_the_body_and_is_not_taken_for_a_wrapped_title()
+    {
+        var a = Read(Line("2004-05-06", "http://kcna.co.jp/item/2004/200405/news05/06.htm#1", "Bridge rebuilt over the river", "en",
+            "Bridge rebuilt over the river\nPyongyang, May 6 (KCNA) -- A bridge over the river was rebuilt\nin two months.\n   Traffic resumed on Wednesday.\n"));
+        Assert.Equal("Bridge rebuilt over the river", a.Title);
+        Assert.Equal(["A bridge over the river was rebuilt in two months.", "Traffic resumed on Wednesday."], a.Paragraphs);
+        Assert.Equal(new Dateline("Pyongyang", new DateOnly(2004, 5, 6), "KCNA"), a.Dateline);
+    }
+
+    [Fact]
     public void A_record_of_navigation_only_is_refused()
     {
         var e = Assert.Throws<ImportFailureException>(() => Read(Line("1999-01-01", "http://kcna.co.jp/item/1999/x.htm", "", "en", "\nBACK\nHOME\n\n")));

@@ -80,7 +80,7 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         return spanish > english ? "es" : english > spanish ? "en" : hint == "es" ? "es" : "en";
     }
 
-    // A paragraph starts on a line that is indented or follows a blank line; other line breaks are wraps.
+    // A paragraph starts on a line that is indented, follows a blank line or opens with the dateline; other line breaks are wraps.
     private static List<string> Paragraphs(string body)
     {
         var paragraphs = new List<string>();
@@ -94,7 +94,8 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         foreach (var raw in body.Replace("\r\n", "\n").Split('\n'))
         {
             var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
-            if (string.IsNullOrWhiteSpace(raw) || indented) Close();
+            // The dateline opens the first paragraph even where it follows the title unindented.
+            if (string.IsNullOrWhiteSpace(raw) || indented || DatelinePattern().IsMatch(raw)) Close();
             current.Append(' ').Append(raw);
         }
         Close();

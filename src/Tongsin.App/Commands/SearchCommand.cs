@@ -61,6 +61,8 @@ internal static class SearchCommand
         }
         var shown = results.Hits.Count < results.Total ? $", showing {results.Hits.Count}" : "";
         console.Out.WriteLine($"{results.Total} {(results.Total == 1 ? "match" : "matches")} for {query}{shown}");
+        if (results.RankedAmong is { } among)
+            console.Out.WriteLine($"ranked by relevance among the newest {among:N0}; narrow the query (a date range, more words) to rank them all, or use --sort newest");
         foreach (var hit in results.Hits)
         {
             console.Out.WriteLine();

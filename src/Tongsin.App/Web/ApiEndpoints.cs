@@ -57,6 +57,8 @@ internal static class ApiEndpoints
                 w.WriteStartObject();
                 w.WriteString("query", request.Query);
                 w.WriteNumber("total", results.Total);
+                // Set when relevance ranked only the newest of many matches (see docs/search.md).
+                if (results.RankedAmong is { } among) w.WriteNumber("rankedAmong", among); else w.WriteNull("rankedAmong");
                 w.WriteNumber("limit", request.Limit);
                 w.WriteNumber("offset", request.Offset);
                 if (request.Offset + results.Hits.Count < results.Total) w.WriteString("next", NextLink(c.Request, request.Offset + request.Limit)); else w.WriteNull("next");

@@ -24,7 +24,12 @@ public sealed record SearchRequest(
 /// </summary>
 public sealed record SearchHit(long Id, string Title, string Source, string SourceSlug, DateOnly Published, bool IsStub, string Snippet, double Score);
 
-public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null);
+/// <summary>
+/// What a search found. <see cref="Total"/> is exact. When <see cref="RankedAmong"/> is set, the
+/// query matched more articles than the archive ranks by relevance at once, and the hits are the
+/// best of the newest <see cref="RankedAmong"/> matches; a narrower query ranks them all.
+/// </summary>
+public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null, long? RankedAmong = null);
 
 /// <summary>How many matches one value of a facet has: a source (slug and label), a language, a year.</summary>
 public sealed record Facet(string Value, string Label, long Count);

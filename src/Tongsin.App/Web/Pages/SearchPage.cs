@@ -90,6 +90,7 @@ internal static class SearchPage
         var pages = Math.Max(1, (results.Total + PageSize - 1) / PageSize);
         return Html.Of($"""
             <p class="count" role="status"><strong>{Display.Count(results.Total, "result", "results")}</strong> for “{form.Query}”<span class="feeds"> · Follow: <a href="{frame.AtomFeed}">Atom</a> · <a href="{frame.RssFeed}">RSS</a></span></p>
+            {Html.When(results.RankedAmong is not null, Html.Of($"""<p class="note">Ranked by relevance among the newest {(results.RankedAmong ?? 0).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of these results. Add a date range or other words to rank them all, or sort by date.</p>"""))}
             {Facets(form, results.Facets)}
             <ol class="hits">
             {results.Hits.Select(Hit)}

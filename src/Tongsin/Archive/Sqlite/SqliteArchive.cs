@@ -14,7 +14,7 @@ public sealed class SqliteArchive : IArchive
 {
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
-    private readonly SqliteSearch _search;
+    private SqliteSearch _search;
 
     private SqliteArchive(string path, TimeProvider clock)
     {
@@ -32,6 +32,13 @@ public sealed class SqliteArchive : IArchive
     }
 
     public ICrawlQueue CrawlQueue { get; }
+
+    /// <summary>How many of a query's newest matches relevance ranking scores when it has more (see SqliteSearch).</summary>
+    internal int SearchRankWindow
+    {
+        get => _search.RankWindow;
+        set => _search = new SqliteSearch(OpenConnection, value);
+    }
 
     public string Location { get; }
 

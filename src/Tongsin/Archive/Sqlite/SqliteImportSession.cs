@@ -343,12 +343,15 @@ internal sealed class SqliteImportSession : IImportSession
         _pendingIndex.Clear();
     }
 
+    // An article's source and publication date never change, so its row gives the meta tokens it was indexed with.
+    private static readonly string IndexMetaOfRow = $"(SELECT {IndexMeta.Sql("a")} FROM articles a WHERE a.id = $id)";
+
     // The derived columns are what tongsin_terms() gives the view for the same text, so a delete
     // names exactly what was indexed.
     private void WriteIndex(string command, IndexChange change)
     {
         var terms = change.Terms ?? SearchTerms.Of(change.Title, change.Teaser, change.Body);
-        Run($"INSERT INTO article_fts ({(command.Length > 0 ? "article_fts, " : "")}rowid, title, teaser, body, ko, kof, names) VALUES ({command}$id, $title, $teaser, $body, $ko, $kof, $names)",
+        Run($"INSERT INTO article_fts ({(command.Length > 0 ? "article_fts, " : "")}rowid, title, teaser, body, ko, kof, names, meta) VALUES ({command}$id, $title, $teaser, $body, $ko, $kof, $names, {IndexMetaOfRow})",
             ("$id", change.Id), ("$title", change.Title), ("$teaser", change.Teaser), ("$body", change.Body),
             ("$ko", terms.Korean), ("$kof", terms.KoreanFolded), ("$names", terms.Names));
     }

@@ -140,11 +140,34 @@ internal static class SqliteSchema
             ALTER TABLE articles ADD COLUMN dateline_date TEXT;
             ALTER TABLE articles ADD COLUMN dateline_agency TEXT;
             """),
+        (5, "source and date tokens in the full-text index", $"""
+            -- The meta column holds each article's source and publication day, year and month as
+            -- tokens (s3 y2024 m202403 d20240305), so filters narrow the match inside the index
+            -- instead of joining every match to its article row.
+            DROP TABLE article_fts;
+            DROP VIEW article_text;
+            CREATE VIEW article_text AS
+                SELECT a.id AS id, a.title AS title,
+                       CASE WHEN a.status = 'stub' THEN a.teaser END AS teaser,
+                       v.body AS body,
+                       tongsin_terms(a.title, CASE WHEN a.status = 'stub' THEN a.teaser END, v.body, 0) AS ko,
+                       tongsin_terms(a.title, CASE WHEN a.status = 'stub' THEN a.teaser END, v.body, 1) AS kof,
+                       tongsin_terms(a.title, CASE WHEN a.status = 'stub' THEN a.teaser END, v.body, 2) AS names,
+                       {IndexMeta.Sql("a")} AS meta
+                FROM articles a
+                LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version;
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, teaser, body, ko, kof, names, meta,
+                content = 'article_text', content_rowid = 'id',
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            INSERT INTO article_fts (article_fts) VALUES ('rebuild');
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
 
-    public static int Apply(SqliteConnection connection, TimeProvider clock)
+    public static int Apply(SqliteConnection connection, TimeProvider clock, int? upTo = null)
     {
         Exec(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var current = CurrentVersion(connection);
@@ -152,7 +175,7 @@ internal static class SqliteSchema
             throw new ArchiveException($"the archive was written by a newer Tongsin (schema {current}; this one knows up to {Latest})");
         foreach (var (version, name, sql) in Migrations)
         {
-            if (version <= current) continue;
+            if (version <= current || version > (upTo ?? Latest)) continue;
             using var tx = connection.BeginTransaction();
             Exec(connection, sql, tx);
             using var record = connection.CreateCommand();

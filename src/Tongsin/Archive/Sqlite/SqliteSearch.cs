@@ -10,10 +10,28 @@ namespace Tongsin.Archive.Sqlite;
 /// Search over the FTS5 index. Titles weigh ten times the body in BM25, teasers three times; a stub
 /// scores half, because BM25 favours short texts and a reader wants the full article first.
 /// A query of filters alone lists what they select, newest first.
+///
+/// Everything a query asks is answered inside the index, without visiting the article row of
+/// each match: source and date filters are tokens of the index's meta column, ANDed with the
+/// words; the count is FTS5's own; facets count the matches per source and year token. Only the
+/// page of hits is read from the article rows, with its snippets.
+///
+/// Ranking. BM25 must score every match it ranks, and on a large archive a common word matches
+/// hundreds of thousands of articles. So when a query matches more than <see cref="RankWindow"/>
+/// articles, only the newest <see cref="RankWindow"/> of them (by when the archive received
+/// them) are ranked, and the results say so (<see cref="SearchResults.RankedAmong"/>); narrowing
+/// the query, by a date range for instance, brings it under the window and ranks every match
+/// again. Counts and facets are always exact. docs/search.md sets out the trade-off.
 /// </summary>
-internal sealed class SqliteSearch(Func<SqliteConnection> open)
+internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow = SqliteSearch.DefaultRankWindow)
 {
+    public const int DefaultRankWindow = 5000;
+
+    private const string Score = "bm25(article_fts, 10.0, 3.0, 1.0, 1.0, 1.0, 2.0, 0.0)";
+
     private readonly OutletCatalog _outlets = new();
+
+    public int RankWindow => rankWindow;
 
     public SearchResults Run(SearchRequest request)
     {
@@ -22,47 +40,172 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         var parsed = QueryParser.Parse(request.Query);
 
         using var c = open();
-        var filter = new SqlFilter();
-        if (parsed.Text is { } text) filter.Add("article_fts MATCH $match", ("$match", Fts5Query.From(text, request.FoldKorean)));
-        AddFilters(c, filter, request, parsed.Filters);
+        var scope = SearchScope.Resolve(c, request, parsed.Filters, _outlets);
+        var within = scope.IsEmpty ? null : scope.Match(c);
+        if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);
+        if (parsed.Text is null) return Listing(c, request, scope);
 
-        var from = parsed.Text is null
-            ? "FROM articles a JOIN sources s ON s.id = a.source_id"
-            : "FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN sources s ON s.id = a.source_id";
-        var facets = request.Facets ? Facets(c, filter, from) : null;
+        var text = Fts5Query.From(parsed.Text, request.FoldKorean);
+        var match = within.Length == 0 ? text : $"({text}) AND {within}";
+        var facets = request.Facets ? Facets(c, match) : null;
+        var total = facets?.Sources.Sum(f => f.Count) ?? Count(c, match);
+        if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
+
+        var need = request.Offset + request.Limit;
+        var bounded = false;
+        var ranked = request.Sort == SearchSort.Relevance
+            ? Ranked(c, match, total, need, out bounded)
+            : ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
+        var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
+        var hits = Hits(c, page.Select(p => p.Id).ToList(), match);
+        var scores = page.ToDictionary(p => p.Id, p => p.Score);
+        hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
+        long? rankedAmong = bounded ? rankWindow : null;
+        if (Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanWords(parsed.Text), request.FoldKorean);
+        return new SearchResults(total, hits, facets, rankedAmong);
+    }
+
+    private static readonly SearchFacets NoFacets = new([], [], []);
+
+    private static long Count(SqliteConnection c, string match) =>
+        Convert.ToInt64(Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m", ("$m", match)).ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The best <paramref name="need"/> matches by BM25, with a stub's score halved. BM25 is read
+    /// for a few more than needed; since halving only lowers scores, the order is exact once the
+    /// candidates hold <paramref name="need"/> full articles, and more are read when they do not.
+    /// </summary>
+    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, long total, int need, out bool bounded)
+    {
+        bounded = total > rankWindow;
+        long? floor = null;
+        if (bounded)
+            floor = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1 OFFSET $w",
+                ("$m", match), ("$w", rankWindow - 1)).ExecuteScalar(), CultureInfo.InvariantCulture);
+        var available = bounded ? rankWindow : total;
+        for (var take = need * 2 + 10; ; take *= 4)
+        {
+            var candidates = new List<(long Id, double Score)>();
+            using (var cmd = Command(c, $"SELECT rowid, {Score} AS score FROM article_fts WHERE article_fts MATCH $m{(floor is null ? "" : " AND rowid >= $floor")} ORDER BY score LIMIT $take",
+                ("$m", match), ("$floor", floor ?? 0), ("$take", take)))
+            using (var r = cmd.ExecuteReader())
+                while (r.Read()) candidates.Add((r.GetInt64(0), -r.GetDouble(1)));
+            var rows = ArticleRows(c, candidates.Select(x => x.Id));
+            var full = candidates.Count(x => rows.TryGetValue(x.Id, out var row) && !row.IsStub);
+            if (full >= need || candidates.Count >= available || take >= available)
+            {
+                return candidates
+                    .Where(x => rows.ContainsKey(x.Id))
+                    .Select(x => (x.Id, Score: rows[x.Id].IsStub ? x.Score * 0.5 : x.Score))
+                    .OrderByDescending(x => x.Score).ThenByDescending(x => rows[x.Id].Published, StringComparer.Ordinal).ThenByDescending(x => x.Id)
+                    .Take(need).ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first <paramref name="need"/> matches by publication date. Many matches are taken a year
+    /// at a time from the meta column's year tokens, newest (or oldest) year first, so only the
+    /// years the page reaches are sorted.
+    /// </summary>
+    private List<long> ByDate(SqliteConnection c, string match, long total, int need, bool oldest)
+    {
+        var order = oldest ? "a.published, a.id" : "a.published DESC, a.id DESC";
+        const string sql = "SELECT a.id FROM article_fts JOIN articles a ON a.id = article_fts.rowid WHERE article_fts MATCH $m ORDER BY {0} LIMIT $n";
+        List<long> Read(string m, int n)
+        {
+            using var cmd = Command(c, string.Format(CultureInfo.InvariantCulture, sql, order), ("$m", m), ("$n", n));
+            using var r = cmd.ExecuteReader();
+            var list = new List<long>();
+            while (r.Read()) list.Add(r.GetInt64(0));
+            return list;
+        }
+        if (total <= 4L * rankWindow) return Read(match, need);
+
+        using var span = c.CreateCommand();
+        span.CommandText = "SELECT substr(min(published), 1, 4), substr(max(published), 1, 4) FROM articles";
+        using var sr = span.ExecuteReader();
+        sr.Read();
+        var (first, last) = (int.Parse(sr.GetString(0), CultureInfo.InvariantCulture), int.Parse(sr.GetString(1), CultureInfo.InvariantCulture));
+        var ids = new List<long>();
+        for (var i = 0; i <= last - first && ids.Count < need; i++)
+        {
+            var year = oldest ? first + i : last - i;
+            ids.AddRange(Read($"({match}) AND {{meta}} : \"y{year:D4}\"", need - ids.Count));
+        }
+        return ids;
+    }
+
+    private readonly record struct Row(bool IsStub, string Published);
+
+    private static Dictionary<long, Row> ArticleRows(SqliteConnection c, IEnumerable<long> ids)
+    {
+        var list = ids.ToList();
+        var rows = new Dictionary<long, Row>(list.Count);
+        if (list.Count == 0) return rows;
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT id, status = 'stub', published FROM articles WHERE id IN ({string.Join(',', list)})";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) rows[r.GetInt64(0)] = new Row(r.GetInt64(1) == 1, r.GetString(2));
+        return rows;
+    }
+
+    /// <summary>The page's hits in the given order, each with a snippet cut where it matches.</summary>
+    private static List<SearchHit> Hits(SqliteConnection c, List<long> ids, string? match)
+    {
+        var hits = new Dictionary<long, SearchHit>(ids.Count);
+        if (ids.Count == 0) return [];
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = $"""
+                SELECT a.id, a.title, s.label, s.slug, a.published, a.status, coalesce(a.teaser, '')
+                FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN ({string.Join(',', ids)})
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                hits[r.GetInt64(0)] = new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                    DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub", r.GetString(6), 0);
+        }
+        if (match is not null)
+        {
+            using var snippet = Command(c, "SELECT snippet(article_fts, $column, $hs, $he, '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid = $id",
+                ("$m", match), ("$column", 2), ("$id", 0L), ("$hs", Snippets.MatchStart.ToString()), ("$he", Snippets.MatchEnd.ToString()));
+            foreach (var hit in hits.Values.ToList())
+            {
+                snippet.Parameters["$id"].Value = hit.Id;
+                snippet.Parameters["$column"].Value = hit.IsStub ? 1 : 2;
+                hits[hit.Id] = hit with { Snippet = (snippet.ExecuteScalar() as string ?? "").Replace('\n', ' ') };
+            }
+        }
+        return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+    }
+
+    // Filters alone: what they select, newest first (or oldest), read from the article rows.
+    private SearchResults Listing(SqliteConnection c, SearchRequest request, SearchScope scope)
+    {
+        var filter = new SqlFilter();
+        scope.AddTo(filter);
+        const string from = "FROM articles a JOIN sources s ON s.id = a.source_id";
+        var facets = request.Facets ? ListingFacets(c, filter, from) : null;
         var total = facets?.Sources.Sum(f => f.Count)
             ?? Convert.ToInt64(filter.Command(c, $"SELECT count(*) {from} {filter.Where}").ExecuteScalar(), CultureInfo.InvariantCulture);
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
-
-        var sort = parsed.Text is null && request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
-        var order = sort switch
-        {
-            SearchSort.Newest => "a.published DESC, a.id DESC",
-            SearchSort.Oldest => "a.published, a.id",
-            _ => "score, a.published DESC",
-        };
-        var columns = parsed.Text is null
-            ? "a.id, a.title, s.label, s.slug, a.published, a.status, coalesce(a.teaser, ''), 0.0 AS score"
-            : """
-              a.id, a.title, s.label, s.slug, a.published, a.status,
-              snippet(article_fts, CASE WHEN a.status = 'stub' THEN 1 ELSE 2 END, $hs, $he, '…', 24),
-              bm25(article_fts, 10.0, 3.0, 1.0, 1.0, 1.0, 2.0) * (CASE WHEN a.status = 'stub' THEN 0.5 ELSE 1.0 END) AS score
-              """;
-        using var query = filter.Command(c, $"SELECT {columns} {from} {filter.Where} ORDER BY {order} LIMIT $limit OFFSET $offset");
-        query.Parameters.AddWithValue("$hs", Snippets.MatchStart.ToString());
-        query.Parameters.AddWithValue("$he", Snippets.MatchEnd.ToString());
+        var order = request.Sort == SearchSort.Oldest ? "a.published, a.id" : "a.published DESC, a.id DESC";
+        using var query = filter.Command(c, $"SELECT a.id {from} {filter.Where} ORDER BY {order} LIMIT $limit OFFSET $offset");
         query.Parameters.AddWithValue("$limit", request.Limit);
         query.Parameters.AddWithValue("$offset", request.Offset);
-        var hits = new List<SearchHit>();
+        var ids = new List<long>();
         using (var r = query.ExecuteReader())
-        {
-            while (r.Read())
-                hits.Add(new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                    DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub",
-                    r.IsDBNull(6) ? "" : r.GetString(6).Replace('\n', ' '), -r.GetDouble(7)));
-        }
-        if (parsed.Text is { } korean && Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanWords(korean), request.FoldKorean);
-        return new SearchResults(total, hits, facets);
+            while (r.Read()) ids.Add(r.GetInt64(0));
+        return new SearchResults(total, Hits(c, ids, null), facets);
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return cmd;
     }
 
     private static List<string> KoreanWords(QueryNode node) => node switch
@@ -92,8 +235,43 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
         }).ToList();
     }
 
-    // One pass over the matches, grouped by source and year; languages follow from the sources.
-    private static SearchFacets Facets(SqliteConnection c, SqlFilter filter, string from)
+    /// <summary>
+    /// Matches per source and per year, each counted in the index by ANDing the query with the
+    /// source's or the year's meta token; languages follow from the sources.
+    /// </summary>
+    private static SearchFacets Facets(SqliteConnection c, string match)
+    {
+        var sources = new List<(long Id, string Slug, string Label, string Language)>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT id, slug, label, language FROM sources";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) sources.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
+        var years = new List<int>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT substr(min(published), 1, 4), substr(max(published), 1, 4) FROM articles";
+            using var r = cmd.ExecuteReader();
+            if (r.Read() && !r.IsDBNull(0))
+                for (var y = int.Parse(r.GetString(0), CultureInfo.InvariantCulture); y <= int.Parse(r.GetString(1), CultureInfo.InvariantCulture); y++) years.Add(y);
+        }
+        using var count = Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m", ("$m", ""));
+        long CountWith(string token)
+        {
+            count.Parameters["$m"].Value = $"({match}) AND {{meta}} : \"{token}\"";
+            return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        var bySource = sources.Select(s => (s.Slug, s.Label, s.Language, Count: CountWith("s" + s.Id.ToString(CultureInfo.InvariantCulture)))).Where(s => s.Count > 0).ToList();
+        var byYear = years.Select(y => (Year: y.ToString("D4", CultureInfo.InvariantCulture), Count: CountWith($"y{y:D4}"))).Where(y => y.Count > 0).ToList();
+        return new SearchFacets(
+            bySource.Select(s => new Facet(s.Slug, s.Label, s.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
+            bySource.GroupBy(s => s.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
+            byYear.Select(y => new Facet(y.Year, y.Year, y.Count)).OrderByDescending(f => f.Value).ToList());
+    }
+
+    // Filters alone: one pass over the articles they select, grouped by source and year.
+    private static SearchFacets ListingFacets(SqliteConnection c, SqlFilter filter, string from)
     {
         using var cmd = filter.Command(c, $"SELECT s.slug, s.label, s.language, substr(a.published, 1, 4), count(*) {from} {filter.Where} GROUP BY s.id, 4");
         using var r = cmd.ExecuteReader();
@@ -103,35 +281,5 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open)
             rows.GroupBy(x => (x.Slug, x.Label)).Select(g => new Facet(g.Key.Slug, g.Key.Label, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
             rows.GroupBy(x => x.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
             rows.GroupBy(x => x.Year).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
-    }
-
-    // The request's own filters (from the command line or the search form) and the query's filters all apply.
-    private void AddFilters(SqliteConnection c, SqlFilter filter, SearchRequest request, QueryFilters q)
-    {
-        filter.Sources(request.SourceSlugs);
-        if (request.Language is { } lang) filter.Add("s.language = $lang", ("$lang", lang));
-        filter.Published(request.From, request.To);
-        if (q.Languages.Count > 0) filter.In("s.language", q.Languages);
-        filter.Published(q.From, q.To);
-        if (q.Sources.Count + q.ExcludedSources.Count + q.Outlets.Count + q.ExcludedOutlets.Count == 0) return;
-
-        var known = SqliteArchive.ReadSourceList(c);
-        // Each source: filter narrows to its sources; several source: filters mean any of them.
-        if (q.Sources.Count > 0) filter.In("s.slug", q.Sources.SelectMany(s => Sources(s, known)).Distinct().ToList());
-        if (q.ExcludedSources.Count > 0) filter.NotIn("s.slug", q.ExcludedSources.SelectMany(s => Sources(s, known)).Distinct().ToList());
-        if (q.Outlets.Count > 0) filter.In("s.slug", q.Outlets.SelectMany(o => OutletSources(o, known)).Distinct().ToList());
-        if (q.ExcludedOutlets.Count > 0) filter.NotIn("s.slug", q.ExcludedOutlets.SelectMany(o => OutletSources(o, known)).Distinct().ToList());
-    }
-
-    private IReadOnlyList<string> Sources(string text, List<Source> known)
-    {
-        var slugs = SourceMatcher.Match(text, known, _outlets);
-        return slugs.Count > 0 ? slugs : throw new QueryException($"unknown source '{text}'; the archive's sources are listed at /sources and by 'tongsin sources'");
-    }
-
-    private IReadOnlyList<string> OutletSources(string text, List<Source> known)
-    {
-        var slugs = SourceMatcher.MatchOutlet(text, known, _outlets);
-        return slugs.Count > 0 ? slugs : throw new QueryException($"unknown outlet '{text}'");
     }
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Tongsin.Archive.Sqlite;
+
+/// <summary>
+/// The full-text index's meta column: an article's source and publication date as tokens
+/// (s3 y2024 m202403 d20240305), and the FTS5 expressions that select on them. A filter on
+/// sources or dates then narrows the match inside the index, by merging posting lists, rather
+/// than by looking up the article row of every match.
+/// </summary>
+internal static class IndexMeta
+{
+    /// <summary>The column's value, as SQL over the articles row aliased <paramref name="a"/>.</summary>
+    public static string Sql(string a) =>
+        $"'s' || {a}.source_id || ' y' || substr({a}.published, 1, 4) || ' m' || substr({a}.published, 1, 4) || substr({a}.published, 6, 2) || ' d' || replace({a}.published, '-', '')";
+
+    /// <summary>Any of these sources (by row id).</summary>
+    public static string Sources(IEnumerable<long> ids) =>
+        "(" + string.Join(" OR ", ids.Select(id => $"{{meta}} : \"s{id.ToString(CultureInfo.InvariantCulture)}\"")) + ")";
+
+    /// <summary>
+    /// Published between the two days, inclusive: whole years, then whole months, then days, so
+    /// any range takes at most a few dozen tokens.
+    /// </summary>
+    public static string Dates(DateOnly from, DateOnly to)
+    {
+        var tokens = new List<string>();
+        for (var d = from; d <= to;)
+        {
+            if (d is { Month: 1, Day: 1 } && d.AddYears(1).AddDays(-1) <= to)
+            {
+                tokens.Add("y" + d.Year.ToString("D4", CultureInfo.InvariantCulture));
+                d = d.AddYears(1);
+            }
+            else if (d.Day == 1 && d.AddMonths(1).AddDays(-1) <= to)
+            {
+                tokens.Add("m" + d.ToString("yyyyMM", CultureInfo.InvariantCulture));
+                d = d.AddMonths(1);
+            }
+            else
+            {
+                tokens.Add("d" + d.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+                d = d.AddDays(1);
+            }
+        }
+        return "(" + string.Join(" OR ", tokens.Select(t => $"{{meta}} : \"{t}\"")) + ")";
+    }
+}

@@ -21,6 +21,8 @@ try
             return RelevanceReport.Run(options);
         case "web":
             return Tongsin.Bench.Web.WebBenchmark.Run(options);
+        case "search-probe":
+            return Tongsin.Bench.Corpus.SearchProbe.Run(options);
         case "search":
             return Tongsin.Bench.Corpus.SearchBenchmark.Run(options);
         case "crawl":

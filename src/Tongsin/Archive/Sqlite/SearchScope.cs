@@ -71,23 +71,24 @@ internal sealed record SearchScope(IReadOnlySet<long>? SourceIds, DateOnly? From
     {
         var parts = new List<string>();
         if (SourceIds is { } ids) parts.Add(IndexMeta.Sources(ids.Order()));
-        if (From is not null || To is not null)
+        if ((From is not null || To is not null) && PublishedSpan(c) is (DateOnly first, DateOnly last))
         {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT min(published), max(published) FROM articles";
-            using var r = cmd.ExecuteReader();
-            r.Read();
-            if (!r.IsDBNull(0))
-            {
-                var first = DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var last = DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var from = From is { } f && f > first ? f : first;
-                var to = To is { } t && t < last ? t : last;
-                if (from > to) return null;
-                if (from > first || to < last) parts.Add(IndexMeta.Dates(from, to));
-            }
+            var from = From is { } f && f > first ? f : first;
+            var to = To is { } t && t < last ? t : last;
+            if (from > to) return null;
+            if (from > first || to < last) parts.Add(IndexMeta.Dates(from, to));
         }
         return string.Join(" AND ", parts);
+    }
+
+    /// <summary>The first and last publication days in the archive, each read off the date index; null when it is empty.</summary>
+    public static (DateOnly First, DateOnly Last)? PublishedSpan(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT min(published) FROM articles), (SELECT max(published) FROM articles)";
+        using var r = cmd.ExecuteReader();
+        if (!r.Read() || r.IsDBNull(0)) return null;
+        return (DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The scope as SQL over articles a and sources s, for listings without words.</summary>

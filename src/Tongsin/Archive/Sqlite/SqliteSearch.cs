@@ -16,20 +16,23 @@ namespace Tongsin.Archive.Sqlite;
 /// words; the count is FTS5's own; facets count the matches per source and year token. Only the
 /// page of hits is read from the article rows, with its snippets.
 ///
-/// Ranking. BM25 must score every match it ranks, and on a large archive a common word matches
-/// hundreds of thousands of articles. So when a query matches more than <see cref="RankWindow"/>
-/// articles, only the newest <see cref="RankWindow"/> of them (by when the archive received
-/// them) are ranked, and the results say so (<see cref="SearchResults.RankedAmong"/>); narrowing
-/// the query, by a date range for instance, brings it under the window and ranks every match
-/// again. Counts and facets are always exact. docs/search.md sets out the trade-off.
+/// Ranking is FTS5's BM25 through <see cref="Fts5Bm25"/>, which takes each phrase's document
+/// frequency from a cache and each row's length from memory instead of reading both from disk.
+/// It must still score every match it ranks, and on a large archive a common word matches
+/// hundreds of thousands of articles. So when a query matches more than twice
+/// <see cref="RankWindow"/> articles, only about the newest <see cref="RankWindow"/> of them (by
+/// when the archive received them) are ranked, and the results say how many
+/// (<see cref="SearchResults.RankedAmong"/>); narrowing the query, by a date range for instance,
+/// brings it under the window and ranks every match again. Counts and facets are always exact.
+/// docs/search.md sets out the trade-off.
 /// </summary>
 internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow = SqliteSearch.DefaultRankWindow)
 {
     public const int DefaultRankWindow = 5000;
 
-    private const string Score = "bm25(article_fts, 10.0, 3.0, 1.0, 1.0, 1.0, 2.0, 0.0)";
-
     private readonly OutletCatalog _outlets = new();
+    private readonly DocumentFrequencies _frequencies = new();
+    private readonly DocumentLengths _lengths = new();
 
     public int RankWindow => rankWindow;
 
@@ -40,6 +43,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         var parsed = QueryParser.Parse(request.Query);
 
         using var c = open();
+        Fts5Bm25.Register(c);
         var scope = SearchScope.Resolve(c, request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : scope.Match(c);
         if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);
@@ -52,15 +56,14 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
 
         var need = request.Offset + request.Limit;
-        var bounded = false;
+        long? rankedAmong = null;
         var ranked = request.Sort == SearchSort.Relevance
-            ? Ranked(c, match, total, need, out bounded)
+            ? Ranked(c, match, total, need, out rankedAmong)
             : ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
         var hits = Hits(c, page.Select(p => p.Id).ToList(), match);
         var scores = page.ToDictionary(p => p.Id, p => p.Score);
         hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
-        long? rankedAmong = bounded ? rankWindow : null;
         if (Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanWords(parsed.Text), request.FoldKorean);
         return new SearchResults(total, hits, facets, rankedAmong);
     }
@@ -74,25 +77,44 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// The best <paramref name="need"/> matches by BM25, with a stub's score halved. BM25 is read
     /// for a few more than needed; since halving only lowers scores, the order is exact once the
     /// candidates hold <paramref name="need"/> full articles, and more are read when they do not.
+    /// Over more than twice the window's matches, only the newest window's are scored (see the class).
     /// </summary>
-    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, long total, int need, out bool bounded)
+    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, long total, int need, out long? rankedAmong)
     {
-        bounded = total > rankWindow;
-        long? floor = null;
-        if (bounded)
-            floor = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1 OFFSET $w",
-                ("$m", match), ("$w", rankWindow - 1)).ExecuteScalar(), CultureInfo.InvariantCulture);
-        var available = bounded ? rankWindow : total;
+        var lastId = Convert.ToInt64(Command(c, "SELECT coalesce(max(id), 0) FROM articles").ExecuteScalar(), CultureInfo.InvariantCulture);
+        var score = $"{Fts5Bm25.Name}(article_fts{string.Concat(_frequencies.Of(c, match, total, lastId).Select(df => ", " + df.ToString(CultureInfo.InvariantCulture)))})";
+        var lengths = _lengths.Current(c);
+        rankedAmong = null;
+        // Up to twice the window, every match is ranked; beyond, the newest window's worth. Its lower
+        // bound is first guessed as if the matches were spread evenly over the archive; when the
+        // guess holds far fewer or far more than the window, the exact bound is read off the index.
+        var size = Math.Max(rankWindow, need);
+        long? floor = total > 2L * size ? Math.Max(0, lastId - (long)Math.Ceiling(lastId * (double)size / total)) : null;
         for (var take = need * 2 + 10; ; take *= 4)
         {
             var candidates = new List<(long Id, double Score)>();
-            using (var cmd = Command(c, $"SELECT rowid, {Score} AS score FROM article_fts WHERE article_fts MATCH $m{(floor is null ? "" : " AND rowid >= $floor")} ORDER BY score LIMIT $take",
-                ("$m", match), ("$floor", floor ?? 0), ("$take", take)))
-            using (var r = cmd.ExecuteReader())
-                while (r.Read()) candidates.Add((r.GetInt64(0), -r.GetDouble(1)));
+            long ranked;
+            using (var ranking = Fts5Bm25.Begin(lengths))
+            {
+                using (var cmd = Command(c, $"SELECT rowid, {score} AS score FROM article_fts WHERE article_fts MATCH $m AND rowid >= $floor ORDER BY score LIMIT $take",
+                    ("$m", match), ("$floor", floor ?? 0), ("$take", take)))
+                using (var r = cmd.ExecuteReader())
+                    while (r.Read()) candidates.Add((r.GetInt64(0), -r.GetDouble(1)));
+                // Sorting by the score scores every row of the window: the count is the window's size.
+                ranked = ranking.Scored;
+            }
+            if (floor is not null && (ranked < Math.Max(need, size / 2) || ranked > 4L * size) && rankedAmong is null)
+            {
+                floor = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1 OFFSET $w",
+                    ("$m", match), ("$w", size - 1)).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+                rankedAmong = size;
+                take /= 4;
+                continue;
+            }
+            if (floor is not null) rankedAmong = ranked;
             var rows = ArticleRows(c, candidates.Select(x => x.Id));
             var full = candidates.Count(x => rows.TryGetValue(x.Id, out var row) && !row.IsStub);
-            if (full >= need || candidates.Count >= available || take >= available)
+            if (full >= need || candidates.Count >= ranked || take >= ranked)
             {
                 return candidates
                     .Where(x => rows.ContainsKey(x.Id))
@@ -122,11 +144,8 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         }
         if (total <= 4L * rankWindow) return Read(match, need);
 
-        using var span = c.CreateCommand();
-        span.CommandText = "SELECT substr(min(published), 1, 4), substr(max(published), 1, 4) FROM articles";
-        using var sr = span.ExecuteReader();
-        sr.Read();
-        var (first, last) = (int.Parse(sr.GetString(0), CultureInfo.InvariantCulture), int.Parse(sr.GetString(1), CultureInfo.InvariantCulture));
+        if (SearchScope.PublishedSpan(c) is not (DateOnly firstDay, DateOnly lastDay)) return [];
+        var (first, last) = (firstDay.Year, lastDay.Year);
         var ids = new List<long>();
         for (var i = 0; i <= last - first && ids.Count < need; i++)
         {
@@ -170,6 +189,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         {
             using var snippet = Command(c, "SELECT snippet(article_fts, $column, $hs, $he, '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid = $id",
                 ("$m", match), ("$column", 2), ("$id", 0L), ("$hs", Snippets.MatchStart.ToString()), ("$he", Snippets.MatchEnd.ToString()));
+            using var plain = SqliteSearchTerms.Skipped();
             foreach (var hit in hits.Values.ToList())
             {
                 snippet.Parameters["$id"].Value = hit.Id;
@@ -248,14 +268,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             using var r = cmd.ExecuteReader();
             while (r.Read()) sources.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
         }
-        var years = new List<int>();
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT substr(min(published), 1, 4), substr(max(published), 1, 4) FROM articles";
-            using var r = cmd.ExecuteReader();
-            if (r.Read() && !r.IsDBNull(0))
-                for (var y = int.Parse(r.GetString(0), CultureInfo.InvariantCulture); y <= int.Parse(r.GetString(1), CultureInfo.InvariantCulture); y++) years.Add(y);
-        }
+        var years = SearchScope.PublishedSpan(c) is (DateOnly first, DateOnly last) ? Enumerable.Range(first.Year, last.Year - first.Year + 1).ToList() : [];
         using var count = Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m", ("$m", ""));
         long CountWith(string token)
         {

@@ -1,0 +1,194 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace Tongsin.Archive.Sqlite;
+
+/// <summary>
+/// tongsin_bm25(article_fts, df1, df2, ...): FTS5's own BM25 (k1 1.2, b 0.75, the row's length
+/// over all columns, each phrase's hits weighted by column), with each phrase's document frequency
+/// given by the caller instead of counted. FTS5's bm25() counts, on the first row of every query,
+/// every row that matches each phrase, to work out its IDF: a full pass over the posting list of
+/// a common word, as costly as the search itself. The caller keeps the frequencies instead (they
+/// change slowly, and BM25 needs them only roughly), so a query ranks its matches and nothing more.
+///
+/// Registered through FTS5's C API (fts5_api.xCreateFunction), once per database connection.
+/// Returns, like bm25(), the negated score: lower is better.
+/// </summary>
+internal static unsafe partial class Fts5Bm25
+{
+    public const string Name = "tongsin_bm25";
+
+    /// <summary>The index's columns' weights: title, teaser, body, ko, kof, names, meta.</summary>
+    private static readonly double[] Weights = [10.0, 3.0, 1.0, 1.0, 1.0, 2.0, 0.0];
+
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+    private const string Library = "e_sqlite3";
+
+    [ThreadStatic] private static int[]? _lengths;
+
+    // The index's row count and token total, read on a ranking's first row: FTS5 reads them from
+    // disk on every call, which, once a row, costs more than the score.
+    [ThreadStatic] private static long _rows, _tokens;
+
+    [ThreadStatic] private static long _scored;
+
+    /// <summary>
+    /// Until disposed, rankings run on this thread take each row's length from
+    /// <paramref name="lengths"/> (see <see cref="DocumentLengths"/>) rather than from the index,
+    /// and count the rows they score.
+    /// </summary>
+    public static Ranking Begin(int[] lengths)
+    {
+        _lengths = lengths;
+        _rows = -1;
+        _scored = 0;
+        return new Ranking();
+    }
+
+    public sealed class Ranking : IDisposable
+    {
+        /// <summary>How many rows the function has scored on this thread since the ranking began.</summary>
+        public long Scored => _scored;
+
+        public void Dispose()
+        {
+            _lengths = null;
+            _rows = -1;
+        }
+    }
+
+    public static void Register(SqliteConnection connection)
+    {
+        var db = connection.Handle!.DangerousGetHandle();
+        fixed (byte* key = "tongsin.bm25\0"u8)
+        {
+            if (sqlite3_get_clientdata(db, key) != IntPtr.Zero) return;
+            var api = Api(db);
+            fixed (byte* name = "tongsin_bm25\0"u8)
+            {
+                var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Score, IntPtr.Zero);
+                if (rc != 0) throw new InvalidOperationException($"FTS5 refused the ranking function (SQLite error {rc})");
+            }
+            // Marks this connection as done; the mark goes when the connection closes.
+            sqlite3_set_clientdata(db, key, (IntPtr)1, IntPtr.Zero);
+        }
+    }
+
+    private static Fts5Api* Api(IntPtr db)
+    {
+        Fts5Api* api = null;
+        fixed (byte* sql = "SELECT fts5(?1)\0"u8)
+        fixed (byte* type = "fts5_api_ptr\0"u8)
+        {
+            if (sqlite3_prepare_v2(db, sql, -1, out var statement, IntPtr.Zero) != 0)
+                throw new InvalidOperationException("this SQLite has no FTS5");
+            try
+            {
+                sqlite3_bind_pointer(statement, 1, &api, type, IntPtr.Zero);
+                sqlite3_step(statement);
+            }
+            finally { sqlite3_finalize(statement); }
+        }
+        if (api == null || api->iVersion < 2) throw new InvalidOperationException("this SQLite's FTS5 has no function API");
+        return api;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Score(ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
+    {
+        _scored++;
+        var phrases = api->xPhraseCount(fts);
+        if (count != phrases)
+        {
+            fixed (byte* message = "tongsin_bm25 needs one document frequency for each phrase\0"u8) sqlite3_result_error(context, message, -1);
+            return;
+        }
+        long rows = _rows, totalTokens = _tokens;
+        int instances, length = 0;
+        if (rows < 0 || _lengths is null)
+        {
+            if (api->xRowCount(fts, &rows) != 0 || api->xColumnTotalSize(fts, -1, &totalTokens) != 0) rows = -1;
+            else if (_lengths is not null) (_rows, _tokens) = (rows, totalTokens);
+        }
+        if (rows < 0 || api->xInstCount(fts, &instances) != 0 || !Length(api, fts, out length))
+        {
+            fixed (byte* message = "tongsin_bm25 could not read the index\0"u8) sqlite3_result_error(context, message, -1);
+            return;
+        }
+        Span<double> frequency = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
+        frequency.Clear();
+        for (var i = 0; i < instances; i++)
+        {
+            int phrase, column, offset;
+            if (api->xInst(fts, i, &phrase, &column, &offset) != 0) continue;
+            if ((uint)column < (uint)Weights.Length) frequency[phrase] += Weights[column];
+        }
+        var averageLength = rows > 0 ? (double)totalTokens / rows : 1.0;
+        var norm = K1 * (1 - B + B * length / averageLength);
+        var score = 0.0;
+        for (var p = 0; p < phrases; p++)
+        {
+            if (frequency[p] == 0) continue;
+            var df = Math.Clamp(sqlite3_value_double(values[p]), 0, rows);
+            // As FTS5: a phrase in more than half the rows would weigh less than nothing; it weighs almost nothing.
+            var idf = Math.Max(Math.Log((rows - df + 0.5) / (df + 0.5)), 1e-6);
+            score += idf * frequency[p] * (K1 + 1) / (frequency[p] + norm);
+        }
+        sqlite3_result_double(context, -score);
+    }
+
+    private static bool Length(ExtensionApi* api, IntPtr fts, out int length)
+    {
+        var lengths = _lengths;
+        var row = api->xRowid(fts);
+        if (lengths is not null && (ulong)row < (ulong)lengths.Length && lengths[row] > 0)
+        {
+            length = lengths[row];
+            return true;
+        }
+        int size;
+        var rc = api->xColumnSize(fts, -1, &size);
+        length = size;
+        return rc == 0;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Fts5Api
+    {
+        public int iVersion;
+        public IntPtr xCreateTokenizer;
+        public IntPtr xFindTokenizer;
+        public delegate* unmanaged[Cdecl]<Fts5Api*, byte*, IntPtr, delegate* unmanaged[Cdecl]<ExtensionApi*, IntPtr, IntPtr, int, IntPtr*, void>, IntPtr, int> xCreateFunction;
+    }
+
+    // The head of Fts5ExtensionApi, in its order; only the members used are typed.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ExtensionApi
+    {
+        public int iVersion;
+        public IntPtr xUserData;
+        public IntPtr xColumnCount;
+        public delegate* unmanaged[Cdecl]<IntPtr, long*, int> xRowCount;
+        public delegate* unmanaged[Cdecl]<IntPtr, int, long*, int> xColumnTotalSize;
+        public IntPtr xTokenize;
+        public delegate* unmanaged[Cdecl]<IntPtr, int> xPhraseCount;
+        public IntPtr xPhraseSize;
+        public delegate* unmanaged[Cdecl]<IntPtr, int*, int> xInstCount;
+        public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int*, int*, int> xInst;
+        public delegate* unmanaged[Cdecl]<IntPtr, long> xRowid;
+        public IntPtr xColumnText;
+        public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int> xColumnSize;
+    }
+
+    [LibraryImport(Library)] private static partial int sqlite3_prepare_v2(IntPtr db, byte* sql, int bytes, out IntPtr statement, IntPtr tail);
+    [LibraryImport(Library)] private static partial int sqlite3_bind_pointer(IntPtr statement, int index, void* pointer, byte* type, IntPtr destructor);
+    [LibraryImport(Library)] private static partial int sqlite3_step(IntPtr statement);
+    [LibraryImport(Library)] private static partial int sqlite3_finalize(IntPtr statement);
+    [LibraryImport(Library)] private static partial IntPtr sqlite3_get_clientdata(IntPtr db, byte* name);
+    [LibraryImport(Library)] private static partial int sqlite3_set_clientdata(IntPtr db, byte* name, IntPtr data, IntPtr destructor);
+    [LibraryImport(Library)] private static partial void sqlite3_result_double(IntPtr context, double value);
+    [LibraryImport(Library)] private static partial void sqlite3_result_error(IntPtr context, byte* message, int bytes);
+    [LibraryImport(Library)] private static partial double sqlite3_value_double(IntPtr value);
+}

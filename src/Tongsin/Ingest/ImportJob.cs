@@ -24,8 +24,9 @@ public interface IImportProgress
 }
 
 /// <summary>
-/// Imports files into an archive: KCNA Watch text pages, saved HTML pages of the outlets' sites and
-/// Tongsin JSONL exports, plain or gzip.
+/// Imports files into an archive: KCNA Watch text pages, saved HTML pages of the outlets' sites,
+/// Tongsin JSONL exports and the gathered corpora (JSON lines of kcna.co.jp, kcna.kp and rodong.rep.kp),
+/// plain or gzip.
 /// Files are read and parsed on worker threads while one writer stores them in file order, so a
 /// later capture of the same article is always the newer version. Every item goes in whole or not
 /// at all; a failed item is reported and the rest go on.
@@ -37,7 +38,7 @@ public interface IImportProgress
 public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commitEvery = 10_000)
 {
     private readonly KcnaWatchPageReader _pages = new(outlets);
-    private readonly KcnaCoJpRecord _kcnaCoJp = new(outlets);
+    private readonly CorpusRecords _corpora = new(outlets);
     private readonly SavedPageReader _savedPages = new(new SiteCatalog(outlets));
 
     public ImportSummary Run(IReadOnlyList<string> files, IImportProgress? progress = null, CancellationToken cancel = default)
@@ -180,8 +181,8 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             try
             {
                 using var doc = JsonlRecord.Parse(line);
-                item = KcnaCoJpRecord.Fits(doc.RootElement)
-                    ? new Item(PreparedPage.From(new PageCapture(_kcnaCoJp.Read(doc.RootElement), [])), null, null, number)
+                item = _corpora.Read(doc.RootElement) is { } article
+                    ? new Item(PreparedPage.From(new PageCapture(article, [])), null, null, number)
                     : new Item(null, JsonlRecord.Read(doc.RootElement, outlets), null, number);
             }
             catch (ImportFailureException e) { item = new Item(null, null, new ImportFailure(path, number, e.Describe()), number); }

@@ -187,7 +187,9 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
                     : _corpora.Read(root) is { } article ? [ArticleItem(article, number)]
                     : [new Item(null, JsonlRecord.Read(root, outlets), null, number)];
             }
-            catch (ImportFailureException e) { items = [new Item(null, null, new ImportFailure(path, number, e.Describe()), number)]; }
+            catch (ImportFailureException e) { items = [Failure(path, number, e.Describe())]; }
+            // JSON lets a string hold half a character (an escape such as \ud800), which cannot be read as text.
+            catch (InvalidOperationException e) { items = [Failure(path, number, "invalid: " + e.Message.TrimEnd('.'))]; }
             foreach (var item in items) yield return item;
         }
     }
@@ -230,6 +232,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             var line = lineOf(index++);
             try { items.Add(ArticleItem(_nkArchive.Read(article), line)); }
             catch (ImportFailureException e) { items.Add(Failure(path, line, $"{e.Describe()} (article '{key}')")); }
+            catch (InvalidOperationException e) { items.Add(Failure(path, line, $"invalid: {e.Message.TrimEnd('.')} (article '{key}')")); }
         }
         if (items.Count == 0) items.Add(Failure(path, null, "empty: the document's 'articles' holds none"));
         return items;

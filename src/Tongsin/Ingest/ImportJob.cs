@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 using Tongsin.Archive;
 using Tongsin.Exchange;
@@ -24,8 +25,9 @@ public interface IImportProgress
 }
 
 /// <summary>
-/// Imports files into an archive: KCNA Watch text pages, saved HTML pages of the outlets' sites and
-/// Tongsin JSONL exports, plain or gzip.
+/// Imports files into an archive: KCNA Watch text pages, saved HTML pages of the outlets' sites,
+/// Tongsin JSONL exports, the gathered corpora (JSON lines of kcna.co.jp, kcna.kp and rodong.rep.kp,
+/// and nkarchive's news details document), plain or gzip.
 /// Files are read and parsed on worker threads while one writer stores them in file order, so a
 /// later capture of the same article is always the newer version. Every item goes in whole or not
 /// at all; a failed item is reported and the rest go on.
@@ -37,7 +39,8 @@ public interface IImportProgress
 public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commitEvery = 10_000)
 {
     private readonly KcnaWatchPageReader _pages = new(outlets);
-    private readonly KcnaCoJpRecord _kcnaCoJp = new(outlets);
+    private readonly CorpusRecords _corpora = new(outlets);
+    private readonly NkArchiveDocument _nkArchive = new(outlets);
     private readonly SavedPageReader _savedPages = new(new SiteCatalog(outlets));
 
     public ImportSummary Run(IReadOnlyList<string> files, IImportProgress? progress = null, CancellationToken cancel = default)
@@ -109,7 +112,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
     {
         try
         {
-            if (LooksLikeJsonl(path)) return new FileItems(path, ReadJsonl(path));
+            if (LooksLikeJsonl(path)) return new FileItems(path, OpensDocument(path) ? ReadDocument(path) : ReadJsonl(path));
             var text = PageText.Decode(File.ReadAllBytes(path));
             var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
             var page = first.StartsWith('<') ? _savedPages.Read(text) : _pages.Read(text);
@@ -130,8 +133,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
         }
     }
 
-    private static FileItems Failed(string path, int? line, string reason) =>
-        new(path, [new Item(null, null, new ImportFailure(path, line, reason), line)]);
+    private static FileItems Failed(string path, int? line, string reason) => new(path, [Failure(path, line, reason)]);
 
     // A JSONL export opens with '{' (after an optional byte-order mark), plain or inside gzip.
     private static bool LooksLikeJsonl(string path)
@@ -176,16 +178,65 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             if (line is null) yield break;
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            Item item;
+            List<Item> items;
             try
             {
                 using var doc = JsonlRecord.Parse(line);
-                item = KcnaCoJpRecord.Fits(doc.RootElement)
-                    ? new Item(PreparedPage.From(new PageCapture(_kcnaCoJp.Read(doc.RootElement), [])), null, null, number)
-                    : new Item(null, JsonlRecord.Read(doc.RootElement, outlets), null, number);
+                var root = doc.RootElement;
+                items = NkArchiveDocument.Fits(root) ? ReadArticles(path, root, _ => number)
+                    : _corpora.Read(root) is { } article ? [ArticleItem(article, number)]
+                    : [new Item(null, JsonlRecord.Read(root, outlets), null, number)];
             }
-            catch (ImportFailureException e) { item = new Item(null, null, new ImportFailure(path, number, e.Describe()), number); }
-            yield return item;
+            catch (ImportFailureException e) { items = [Failure(path, number, e.Describe())]; }
+            // JSON lets a string hold half a character (an escape such as \ud800), which cannot be read as text.
+            catch (InvalidOperationException e) { items = [Failure(path, number, "invalid: " + e.Message.TrimEnd('.'))]; }
+            foreach (var item in items) yield return item;
         }
     }
+
+    private static Item ArticleItem(ArticleCapture article, int? line) =>
+        new(PreparedPage.From(new PageCapture(article, [])), null, null, line);
+
+    // A JSON document written over many lines opens with a line that is only "{", which no JSON line can be.
+    private static bool OpensDocument(string path)
+    {
+        using var reader = new StreamReader(OpenText(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        for (var i = 0; i < 16 && reader.ReadLine() is { } line; i++)
+            if (line.Trim().Length > 0) return line.Trim() == "{";
+        return false;
+    }
+
+    // The whole document is parsed at once; each article is still an item of its own, named by the line it starts on.
+    // It is decoded as a page is, so bad bytes or a cut gzip are named before any article is read.
+    private List<Item> ReadDocument(string path)
+    {
+        var text = PageText.Decode(File.ReadAllBytes(path));
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(text); }
+        catch (JsonException e) { return [Failure(path, (int?)e.LineNumber + 1, $"invalid: not valid JSON ({e.Message.Split('.')[0]})")]; }
+        using (doc)
+        {
+            if (!NkArchiveDocument.Fits(doc.RootElement))
+                return [Failure(path, 1, "invalid: a JSON document, but not nkarchive's news details (an object whose 'articles' holds articles with a 'body')")];
+            var lines = NkArchiveDocument.ArticleLines(Encoding.UTF8.GetBytes(text));
+            return ReadArticles(path, doc.RootElement, i => i < lines.Count ? lines[i] : null);
+        }
+    }
+
+    private List<Item> ReadArticles(string path, JsonElement root, Func<int, int?> lineOf)
+    {
+        var items = new List<Item>();
+        var index = 0;
+        foreach (var (key, article) in NkArchiveDocument.Articles(root))
+        {
+            var line = lineOf(index++);
+            try { items.Add(ArticleItem(_nkArchive.Read(article), line)); }
+            catch (ImportFailureException e) { items.Add(Failure(path, line, $"{e.Describe()} (article '{key}')")); }
+            catch (InvalidOperationException e) { items.Add(Failure(path, line, $"invalid: {e.Message.TrimEnd('.')} (article '{key}')")); }
+        }
+        if (items.Count == 0) items.Add(Failure(path, null, "empty: the document's 'articles' holds none"));
+        return items;
+    }
+
+    private static Item Failure(string path, int? line, string reason) => new(null, null, new ImportFailure(path, line, reason), line);
 }

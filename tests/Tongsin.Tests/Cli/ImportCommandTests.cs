@@ -112,6 +112,22 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void A_line_holding_half_a_character_fails_alone()
+    {
+        using var t = new TempFolder();
+        var jsonl = t.Write("halves.jsonl", string.Join('\n', [
+            "{\"source\": \"Voice of Korea (EN)\", \"title\": \"Broken \\ud800 title\", \"published\": \"2025-01-02\", \"body\": [\"Text.\"]}",
+            "{\"published\": \"1999-01-02\", \"url\": \"http://kcna.co.jp/item/x.htm\", \"language_hint\": \"en\", \"title\": \"T\", \"body\": \"Half \\udc00 of it\"}",
+            "{\"source\": \"Voice of Korea (EN)\", \"title\": \"Good one\", \"published\": \"2025-01-02\", \"body\": [\"Text.\"]}",
+        ]));
+        var r = CliRunner.Run("import", "--db", t.File("a.db"), jsonl);
+        Assert.Equal(1, r.Exit);
+        Assert.Contains("1 new, 0 updated, 0 unchanged, 0 stubs, 2 failed", r.Out);
+        Assert.Contains("halves.jsonl:1: invalid: ", r.Error);
+        Assert.Contains("halves.jsonl:2: invalid: ", r.Error);
+    }
+
+    [Fact]
     public void Arguments_are_checked()
     {
         var r = CliRunner.Run("import");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Tongsin.Model;
 using Tongsin.Text;
 
@@ -14,7 +13,7 @@ namespace Tongsin.Ingest.Pages;
 /// "Pyongyang, June 30 (KCNA) --" dateline, which is taken out and kept as a field. English and
 /// Spanish items are told apart by the hint and the agency name (ATCC is the Spanish service).
 /// </summary>
-public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
+public sealed class KcnaCoJpRecord(OutletCatalog outlets)
 {
     private readonly Outlet _kcna = outlets.Resolve("Korean Central News Agency");
 
@@ -22,29 +21,17 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         o.ValueKind == JsonValueKind.Object && o.TryGetProperty("language_hint", out _) && o.TryGetProperty("body", out _)
         && o.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String && url.GetString()!.Contains("kcna.co.jp", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^(?<place>[\p{Lu}][\p{L} .'’-]{1,40}),\s+(?<date>[^()]{3,30}?)\s*\((?<agency>[A-Za-z]{2,5}(?:-[A-Za-z]{2,5})?)\)\s*-+\s*")]
-    private static partial Regex DatelinePattern();
-
-    [GeneratedRegex(@"^(?:(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})|(?<day>\d{1,2})\s+de\s+(?<mes>[a-z]+))$", RegexOptions.IgnoreCase)]
-    private static partial Regex DayMonth();
-
-    private static readonly string[] SpanishMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
-
     public ArticleCapture Read(JsonElement o)
     {
-        string Field(string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()!
-            : throw new ImportFailureException(ImportFailureKind.Invalid, $"'{name}' is missing or not a string");
-        var publishedText = Field("published");
-        if (!Dates.TryParseIso(publishedText, out var published))
-            throw new ImportFailureException(ImportFailureKind.Invalid, $"'published' must be a date written YYYY-MM-DD, not \"{publishedText}\"");
-        var url = Field("url");
+        var published = RecordFields.IsoDate(o, "published");
+        var url = RecordFields.Required(o, "url");
         // A few records have no title; their body still opens with it.
-        var title = o.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? TextCleaner.CleanLine(WebUtility.HtmlDecode(t.GetString()!)) : "";
-        var paragraphs = Paragraphs(WebUtility.HtmlDecode(Field("body")));
+        var title = RecordFields.Optional(o, "title") is { } t ? RecordFields.Line(t) : "";
+        var paragraphs = Paragraphs(WebUtility.HtmlDecode(RecordFields.Required(o, "body")));
 
         // The body opens with the title again, before the dateline.
-        if (paragraphs.Count > 1 && !DatelinePattern().IsMatch(paragraphs[0])
-            && (title.Length == 0 || DatelinePattern().IsMatch(paragraphs[1]) || Similar(paragraphs[0], title)))
+        if (paragraphs.Count > 1 && !DatelineReader.Opens(paragraphs[0])
+            && (title.Length == 0 || DatelineReader.Opens(paragraphs[1]) || Similar(paragraphs[0], title)))
         {
             if (title.Length == 0) title = paragraphs[0];
             paragraphs.RemoveAt(0);
@@ -52,16 +39,8 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         if (paragraphs.Count == 0 || paragraphs.Sum(p => p.Length) < 20 || title.Length == 0)
             throw new ImportFailureException(ImportFailureKind.Invalid, "the record has no article text");
 
-        Dateline? dateline = null;
-        var m = DatelinePattern().Match(paragraphs[0]);
-        if (m.Success)
-        {
-            dateline = new Dateline(m.Groups["place"].Value.Trim(), DayOf(m.Groups["date"].Value.Trim(), published), m.Groups["agency"].Value.ToUpperInvariant());
-            var rest = paragraphs[0][m.Length..].Trim();
-            if (rest.Length > 0) paragraphs[0] = rest; else paragraphs.RemoveAt(0);
-        }
-
-        var hint = o.TryGetProperty("language_hint", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+        var dateline = DatelineReader.Take(paragraphs, published);
+        var hint = RecordFields.Optional(o, "language_hint");
         var language = Language(dateline?.Agency, title + " " + string.Join(' ', paragraphs.Take(2)), hint);
         return new ArticleCapture(new Source(_kcna, language), title, published, null, url, paragraphs, Dateline: dateline);
     }
@@ -95,7 +74,7 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         {
             var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
             // The dateline opens the first paragraph even where it follows the title unindented.
-            if (string.IsNullOrWhiteSpace(raw) || indented || DatelinePattern().IsMatch(raw)) Close();
+            if (string.IsNullOrWhiteSpace(raw) || indented || DatelineReader.Opens(raw)) Close();
             current.Append(' ').Append(raw);
         }
         Close();
@@ -114,16 +93,5 @@ public sealed partial class KcnaCoJpRecord(OutletCatalog outlets)
         var wx = x.Split(' ').ToHashSet();
         var wy = y.Split(' ').ToHashSet();
         return wx.Count > 0 && wy.Count > 0 && wx.Intersect(wy).Count() >= 0.7 * Math.Max(wx.Count, wy.Count);
-    }
-
-    // "January 1" or "15 de julio", in the year of publication (or the one before, for a December item published in January).
-    private static DateOnly? DayOf(string text, DateOnly published)
-    {
-        var m = DayMonth().Match(text);
-        if (!m.Success) return null;
-        var month = m.Groups["month"].Success ? Dates.Month(m.Groups["month"].Value) : Array.IndexOf(SpanishMonths, m.Groups["mes"].Value.ToLowerInvariant()) + 1;
-        if (month is null or < 1) return null;
-        var year = month == 12 && published.Month == 1 ? published.Year - 1 : published.Year;
-        return Dates.Create(year, month.Value, int.Parse(m.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -200,6 +200,9 @@ public sealed partial class KcnaKpAdapter(OutletCatalog outlets) : ISiteAdapter
     private static string? EditionOf(string language) =>
         Editions.FirstOrDefault(e => e.Language == Model.Languages.Normalise(language)).Path;
 
+    /// <summary>The language of the edition an address is in (/en/, /kp/ ...), or null when it names none.</summary>
+    internal static string? EditionLanguage(Uri url) => LanguageOfPath(url.AbsolutePath);
+
     private static string? LanguageOfPath(string path)
     {
         var segment = path.TrimStart('/').Split('/')[0];

@@ -188,11 +188,18 @@ public sealed partial class RodongRepKpAdapter(OutletCatalog outlets) : ISiteAda
     }
 
     /// <summary>The day an address names: newsID=2022-03-10-0002, or the key inside the base64 query.</summary>
-    private static DateOnly? DayOf(Uri url)
+    internal static DateOnly? DayOf(Uri url)
     {
         var m = OldArticleQuery().Match(url.Query);
         if (m.Success && Dates.TryParseIso(m.Groups["key"].Value[..10], out var day)) return day;
         return KeyOf(url)?.Day;
+    }
+
+    /// <summary>The language of the edition an address is in (/en/, /ko/, /cn/), or null when it names none.</summary>
+    internal static string? EditionLanguage(Uri url)
+    {
+        var segment = url.AbsolutePath.TrimStart('/').Split('/')[0];
+        return Editions.FirstOrDefault(e => e.Path.Equals(segment, StringComparison.OrdinalIgnoreCase)).Language;
     }
 
     private static string? DecodeQuery(string query)
@@ -214,12 +221,7 @@ public sealed partial class RodongRepKpAdapter(OutletCatalog outlets) : ISiteAda
     private static string? LanguageOf(IHtmlDocument document, string html, Uri url)
     {
         foreach (var candidate in new[] { url, Markup.Address(document, html) })
-        {
-            if (candidate is null) continue;
-            var segment = candidate.AbsolutePath.TrimStart('/').Split('/')[0];
-            var edition = Editions.FirstOrDefault(e => e.Path.Equals(segment, StringComparison.OrdinalIgnoreCase));
-            if (edition.Language is not null) return edition.Language;
-        }
+            if (candidate is not null && EditionLanguage(candidate) is { } language) return language;
         foreach (var src in document.QuerySelectorAll("img[src]").Select(i => i.GetAttribute("src")!))
         {
             var m = Regex.Match(src, @"(?:mark|_contents_)(?<code>EN|en|CN|cn|KO|ko|KR|kr)\b|article_contents_(?<code>[a-z]{2})/", RegexOptions.CultureInvariant);

@@ -170,6 +170,9 @@ public class RankingWindowTests
         Assert.Equal($$"""({meta} : "d20210130" OR {meta} : "d20210131"{{months}} OR {meta} : "y2022" OR {meta} : "m202301" OR {meta} : "d20230201")""",
             IndexMeta.Dates(new DateOnly(2021, 1, 30), new DateOnly(2023, 2, 1)));
         Assert.Equal("""({meta} : "d20240229")""", IndexMeta.Dates(new DateOnly(2024, 2, 29), new DateOnly(2024, 2, 29)));
+        // after:2015-01-01 to the end of 2017: three years, less one day, rather than 43 tokens.
+        Assert.Equal("""(({meta} : "y2015" OR {meta} : "y2016" OR {meta} : "y2017") NOT ({meta} : "d20150101"))""",
+            IndexMeta.Dates(new DateOnly(2015, 1, 2), new DateOnly(2017, 12, 31)));
     }
 
     [Fact]

@@ -20,9 +20,22 @@ internal static class IndexMeta
 
     /// <summary>
     /// Published between the two days, inclusive: whole years, then whole months, then days, so
-    /// any range takes at most a few dozen tokens.
+    /// any range takes at most a few dozen tokens. When that is many, the range is widened to whole
+    /// months and the days it gains are taken out again with NOT: a day's token matches a thirtieth
+    /// of a month's, so leaving out twenty days costs less than naming twenty.
     /// </summary>
     public static string Dates(DateOnly from, DateOnly to)
+    {
+        var exact = Cover(from, to);
+        var start = new DateOnly(from.Year, from.Month, 1);
+        var end = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
+        if (start == from && end == to) return Any(exact);
+        var widened = Cover(start, end);
+        var outside = Cover(start, from.AddDays(-1)).Concat(Cover(to.AddDays(1), end)).ToList();
+        return widened.Count + outside.Count / 4.0 < exact.Count ? $"({Any(widened)} NOT {Any(outside)})" : Any(exact);
+    }
+
+    private static List<string> Cover(DateOnly from, DateOnly to)
     {
         var tokens = new List<string>();
         for (var d = from; d <= to;)
@@ -43,6 +56,8 @@ internal static class IndexMeta
                 d = d.AddDays(1);
             }
         }
-        return "(" + string.Join(" OR ", tokens.Select(t => $"{{meta}} : \"{t}\"")) + ")";
+        return tokens;
     }
+
+    private static string Any(IEnumerable<string> tokens) => "(" + string.Join(" OR ", tokens.Select(t => $"{{meta}} : \"{t}\"")) + ")";
 }

@@ -61,10 +61,12 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             ? Ranked(c, match, total, need, out rankedAmong)
             : ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
-        var hits = Hits(c, page.Select(p => p.Id).ToList(), match);
+        // FTS5 cannot point Korean bigrams back into the text: a Korean query's snippets are cut apart.
+        var korean = Hangul.Contains(request.Query);
+        var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : match);
         var scores = page.ToDictionary(p => p.Id, p => p.Score);
         hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
-        if (Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanWords(parsed.Text), request.FoldKorean);
+        if (korean) hits = WithKoreanSnippets(c, hits, KoreanWords(parsed.Text), request.FoldKorean);
         return new SearchResults(total, hits, facets, rankedAmong);
     }
 
@@ -86,10 +88,18 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         var lengths = _lengths.Current(c);
         rankedAmong = null;
         // Up to twice the window, every match is ranked; beyond, the newest window's worth. Its lower
-        // bound is first guessed as if the matches were spread evenly over the archive; when the
-        // guess holds far fewer or far more than the window, the exact bound is read off the index.
+        // bound is first guessed as if the matches were spread evenly between the first and the
+        // last; when the guess holds far fewer or far more than the window, the exact bound is read
+        // off the index.
         var size = Math.Max(rankWindow, need);
-        long? floor = total > 2L * size ? Math.Max(0, lastId - (long)Math.Ceiling(lastId * (double)size / total)) : null;
+        long? floor = null;
+        if (total > 2L * size)
+        {
+            // The matches' own first and last rows bound the guess: a source's matches may sit in one stretch of the archive.
+            var first = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid LIMIT 1", ("$m", match)).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+            var last = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1", ("$m", match)).ExecuteScalar() ?? lastId, CultureInfo.InvariantCulture);
+            floor = Math.Max(first, last - (long)Math.Ceiling((last - first) * (double)size / total));
+        }
         for (var take = need * 2 + 10; ; take *= 4)
         {
             var candidates = new List<(long Id, double Score)>();
@@ -227,6 +237,15 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         return cmd;
     }
+
+    private static bool KoreanOnly(QueryNode node) => node switch
+    {
+        WordNode w => Hangul.Contains(w.Text),
+        PhraseNode p => Hangul.Contains(p.Text),
+        AndNode a => a.Parts.Where(p => p is not NotNode).All(KoreanOnly),
+        OrNode o => o.Parts.All(KoreanOnly),
+        _ => false,
+    };
 
     private static List<string> KoreanWords(QueryNode node) => node switch
     {

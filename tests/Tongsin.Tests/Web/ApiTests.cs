@@ -126,6 +126,8 @@ public sealed class ApiTests(WebServerFixture server)
     {
         var results = await Get("/api/search?q=turbines");
         Assert.Equal(1, results.GetProperty("total").GetInt64());
+        // Every match was ranked: the window did not apply.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, results.GetProperty("rankedAmong").ValueKind);
         var hit = results.GetProperty("hits")[0];
         Assert.Equal(server.IdOf("Tidal power station begins trial run"), hit.GetProperty("id").GetInt64());
         Assert.Equal("Tidal power station begins trial run", hit.GetProperty("title").GetString());

@@ -16,7 +16,7 @@ public static class Cli
     {
         var db = new Option<string?>("--db")
         {
-            Description = "The archive: an SQLite file path. Default: $TONGSIN_DB, else ~/.local/share/tongsin/tongsin.db",
+            Description = "The archive: an SQLite file path or a PostgreSQL address (postgres://user@host:5432/db). Default: $TONGSIN_DB, else ~/.local/share/tongsin/tongsin.db",
             Recursive = true,
         };
         var root = new RootCommand("Tongsin: a faithful, searchable archive of North Korean state media.");

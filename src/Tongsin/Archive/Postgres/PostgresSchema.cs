@@ -136,6 +136,14 @@ internal static class PostgresSchema
                 crawl_source text PRIMARY KEY,
                 listed_at    timestamptz NOT NULL
             );
+            -- Copies of other archives into this one (tongsin migrate): how far each has come, so a
+            -- copy that was stopped goes on from there.
+            CREATE TABLE archive_copies (
+                origin         text PRIMARY KEY,
+                copied_through bigint NOT NULL DEFAULT 0,
+                started_at     timestamptz NOT NULL,
+                finished_at    timestamptz
+            );
             """),
     ];
 

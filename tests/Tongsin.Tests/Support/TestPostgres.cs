@@ -63,7 +63,6 @@ public sealed class TestDatabase(string url, string name, PostgresAddress server
 
     public void Dispose()
     {
-        NpgsqlConnection.ClearAllPools();
         using var c = new NpgsqlConnection(server.ConnectionString() + ";Pooling=false");
         c.Open();
         using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", c);

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Tongsin.Search;
 
 namespace Tongsin.Archive.Postgres;
@@ -13,11 +12,16 @@ internal static class PostgresSearchRow
 {
     public const string Config = "tongsin_english";
 
-    private const string Sql = $"""
+    /// <summary>The title column's value from SQL expressions of the text.</summary>
+    public static string Title(string title) => $"to_tsvector('{Config}', {title})";
+
+    /// <summary>The words column's value from SQL expressions of the title, teaser and body (none null).</summary>
+    public static string Words(string title, string teaser, string body) =>
+        $"setweight(to_tsvector('{Config}', {title}), 'A') || setweight(to_tsvector('{Config}', {teaser}), 'B') || setweight(to_tsvector('{Config}', {body}), 'D')";
+
+    private static readonly string Sql = $"""
         INSERT INTO article_search (article_id, title, words, ko, kof, names)
-        VALUES (@id, to_tsvector('{Config}', @title),
-                setweight(to_tsvector('{Config}', @title), 'A') || setweight(to_tsvector('{Config}', @teaser), 'B') || setweight(to_tsvector('{Config}', @body), 'D'),
-                @ko::tsvector, @kof::tsvector, @names::tsvector)
+        VALUES (@id, {Title("@title")}, {Words("@title", "@teaser", "@body")}, @ko::tsvector, @kof::tsvector, @names::tsvector)
         ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, words = excluded.words, ko = excluded.ko, kof = excluded.kof, names = excluded.names
         """;
 
@@ -28,19 +32,5 @@ internal static class PostgresSearchRow
             ("ko", TsText.Vector(terms.Korean)), ("kof", TsText.Vector(terms.KoreanFolded)), ("names", TsText.Vector(terms.Names)),
         ]);
         cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>The same row as one command of a batch, for copying many rows at once.</summary>
-    public static NpgsqlBatchCommand BatchCommand(long id, string title, string? teaser, string? body, SearchTerms terms)
-    {
-        var b = new NpgsqlBatchCommand(Sql);
-        b.Parameters.AddWithValue("id", id);
-        b.Parameters.AddWithValue("title", title);
-        b.Parameters.AddWithValue("teaser", teaser ?? "");
-        b.Parameters.AddWithValue("body", body ?? "");
-        b.Parameters.Add(new NpgsqlParameter("ko", NpgsqlDbType.Text) { Value = TsText.Vector(terms.Korean) });
-        b.Parameters.Add(new NpgsqlParameter("kof", NpgsqlDbType.Text) { Value = TsText.Vector(terms.KoreanFolded) });
-        b.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Text) { Value = TsText.Vector(terms.Names) });
-        return b;
     }
 }

@@ -209,9 +209,7 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
         var terms = batch.Select(a => SearchTerms.Of(a.Title, a.Status == "stub" ? a.Teaser : null, a.Body)).ToList();
         using (var search = new NpgsqlCommand($"""
             INSERT INTO article_search (article_id, title, words, ko, kof, names)
-            SELECT id, to_tsvector('{PostgresSearchRow.Config}', title),
-                   setweight(to_tsvector('{PostgresSearchRow.Config}', title), 'A') || setweight(to_tsvector('{PostgresSearchRow.Config}', teaser), 'B')
-                   || setweight(to_tsvector('{PostgresSearchRow.Config}', body), 'D'),
+            SELECT id, {PostgresSearchRow.Title("title")}, {PostgresSearchRow.Words("title", "teaser", "body")},
                    ko::tsvector, kof::tsvector, names::tsvector
             FROM unnest(@ids, @titles, @teasers, @bodies, @ko, @kof, @names) AS t(id, title, teaser, body, ko, kof, names)
             """, to, tx))

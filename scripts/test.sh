@@ -5,11 +5,23 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/tongsin-pg.XXXXXX")
+# The throwaway PostgreSQL server goes, whatever happens to the run.
+cleanup() { bash scripts/pg.sh stop "$pgdir" >/dev/null 2>&1 || rm -rf "$pgdir"; rm -rf "$results"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # The browser tests drive Debian's Chromium.
 command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
   || echo "chromium could not be installed; the browser tests will fail"
+
+# The PostgreSQL tests run against a cluster of their own (scripts/pg.sh installs PostgreSQL when it
+# is missing); without one they fail, saying why: they are never skipped.
+if pgenv=$(bash scripts/pg.sh start "$pgdir"); then
+  eval "$pgenv"
+else
+  echo "PostgreSQL could not be started; the PostgreSQL tests will fail"
+fi
 
 # The test projects and everything they reference (bench/ has a harness of its own).
 for project in tests/*/; do

@@ -1,11 +1,13 @@
 using Tongsin.Archive;
+using Tongsin.Archive.Postgres;
 using Tongsin.Archive.Sqlite;
 
 namespace Tongsin.App;
 
 /// <summary>
 /// Which archive a command uses: --db, else TONGSIN_DB, else tongsin.db in the user's data folder
-/// ($XDG_DATA_HOME/tongsin, or ~/.local/share/tongsin).
+/// ($XDG_DATA_HOME/tongsin, or ~/.local/share/tongsin). A postgres:// address names a PostgreSQL
+/// archive; anything else is an SQLite file.
 /// </summary>
 public static class ArchiveLocation
 {
@@ -22,10 +24,16 @@ public static class ArchiveLocation
         return Path.Combine(data, "tongsin", "tongsin.db");
     }
 
+    public static bool IsPostgres(string location) => PostgresAddress.IsAddress(location);
+
     public static IArchive Open(string location, CliConsole console, bool create)
     {
-        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            throw new ArchiveException("PostgreSQL archives are not supported by this build yet; use an SQLite file path");
+        if (IsPostgres(location))
+        {
+            try { PostgresAddress.Parse(location); }
+            catch (FormatException e) { throw new UsageException(e.Message); }
+            return create ? PostgresArchive.OpenOrCreate(location, console.Clock) : PostgresArchive.Open(location, console.Clock);
+        }
         return create ? SqliteArchive.OpenOrCreate(location, console.Clock) : SqliteArchive.Open(location, console.Clock);
     }
 }

@@ -16,7 +16,7 @@ public static class Cli
     {
         var db = new Option<string?>("--db")
         {
-            Description = "The archive: an SQLite file path. Default: $TONGSIN_DB, else ~/.local/share/tongsin/tongsin.db",
+            Description = "The archive: an SQLite file path or a PostgreSQL address (postgres://user@host:5432/db). Default: $TONGSIN_DB, else ~/.local/share/tongsin/tongsin.db",
             Recursive = true,
         };
         var root = new RootCommand("Tongsin: a faithful, searchable archive of North Korean state media.");
@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(CrawlCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(MigrateCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -50,6 +51,12 @@ public static class Cli
         catch (Exception e) when (Unwrap(e) is ArchiveException or ImportFailureException)
         {
             console.Error.WriteLine($"error: {Unwrap(e).Message}");
+            return 3;
+        }
+        catch (Exception e) when (Unwrap(e) is Npgsql.NpgsqlException)
+        {
+            // The PostgreSQL server failed or went away in the middle of the work.
+            console.Error.WriteLine($"error: the PostgreSQL archive failed: {Unwrap(e).Message}");
             return 3;
         }
         catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)

@@ -39,6 +39,16 @@ public static class KoreanSnippet
         return sb.ToString();
     }
 
+    /// <summary>The Korean words of a query a snippet should show: those of its positive parts.</summary>
+    public static List<string> WordsOf(QueryNode node) => node switch
+    {
+        WordNode w when Hangul.Contains(w.Text) => [w.Text],
+        PhraseNode p when Hangul.Contains(p.Text) => [.. p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+        AndNode a => a.Parts.Where(p => p is not NotNode).SelectMany(WordsOf).ToList(),
+        OrNode o => o.Parts.SelectMany(WordsOf).ToList(),
+        _ => [],
+    };
+
     private static IEnumerable<string> HangulRuns(string word)
     {
         var run = new StringBuilder();

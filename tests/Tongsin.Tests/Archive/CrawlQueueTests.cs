@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Tongsin.Archive;
 using Tongsin.Ingest.Fetch;
 using Tongsin.Model;
@@ -6,7 +5,8 @@ using Tongsin.Tests.Support;
 
 namespace Tongsin.Tests.Archive;
 
-public class CrawlQueueTests
+/// <summary>The crawl queue kept in the archive, the same on every backend.</summary>
+public abstract class CrawlQueueContract(Backend backend)
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -16,7 +16,7 @@ public class CrawlQueueTests
     [Fact]
     public void Pages_are_added_once_however_often_listings_repeat_them()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(backend);
         var q = f.Archive.CrawlQueue;
         Assert.Equal(3, q.Add([Found(1), Found(2), Found(3)], T0));
         Assert.Equal(1, q.Add([Found(2), Found(3), Found(4), Found(4)], T0));
@@ -26,7 +26,7 @@ public class CrawlQueueTests
     [Fact]
     public void Claims_are_exclusive_until_their_lease_runs_out()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(backend);
         var q = f.Archive.CrawlQueue;
         q.Add(Enumerable.Range(1, 5).Select(n => Found(n)), T0);
 
@@ -50,7 +50,7 @@ public class CrawlQueueTests
     [Fact]
     public void Released_pages_wait_until_the_time_given()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(backend);
         var q = f.Archive.CrawlQueue;
         q.Add([Found(1)], T0);
         var claimed = q.Claim("w", T0, TimeSpan.FromMinutes(5), 1);
@@ -62,7 +62,7 @@ public class CrawlQueueTests
     [Fact]
     public void Claims_can_be_limited_to_some_sources()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(backend);
         var q = f.Archive.CrawlQueue;
         q.Add([Found(1, "kcna.kp/en"), Found(2, "vok.rep.kp/en")], T0);
         var vok = Assert.Single(q.Claim("w", T0, TimeSpan.FromMinutes(5), 10, ["vok.rep.kp/en"]));
@@ -72,7 +72,7 @@ public class CrawlQueueTests
     [Fact]
     public void Listing_times_are_remembered()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(backend);
         var q = f.Archive.CrawlQueue;
         Assert.Null(q.ListedAt("kcna.kp/en"));
         q.MarkListed("kcna.kp/en", T0);
@@ -83,7 +83,7 @@ public class CrawlQueueTests
     [Fact]
     public void A_removed_article_keeps_its_text_and_is_restored_when_it_comes_back()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(backend);
         var url = "http://www.kcna.kp/en/article/q/77.kcmsf";
         var source = new Source(f.Outlets.Resolve("KCNA"), "en");
         var capture = new ArticleCapture(source, "Rally Held", new DateOnly(2026, 4, 30), new DateOnly(2026, 5, 1), url, ["A rally was held."]);
@@ -105,10 +105,10 @@ public class CrawlQueueTests
             s.Commit();
         }
         Assert.Null(Assert.Single(f.All()).Article.RemovedOn);
-        using var c = new SqliteConnection($"Data Source={f.Path};Pooling=false");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT group_concat(kind || ' ' || on_date, ', ') FROM (SELECT kind, on_date FROM article_events ORDER BY rowid)";
-        Assert.Equal("removed 2026-05-09, restored 2026-05-20", cmd.ExecuteScalar());
+        Assert.Equal("removed 2026-05-09, restored 2026-05-20", f.Events());
     }
 }
+
+public sealed class SqliteCrawlQueueContract() : CrawlQueueContract(Backend.Sqlite);
+
+public sealed class PostgresCrawlQueueContract() : CrawlQueueContract(Backend.Postgres);

@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Tongsin.Archive;
-using Tongsin.Archive.Sqlite;
 using Tongsin.Ingest;
 using Tongsin.Model;
 using Tongsin.Search;
+using Tongsin.Tests.Support;
 
 namespace Tongsin.Tests.Archive;
 
@@ -11,7 +11,7 @@ namespace Tongsin.Tests.Archive;
 /// The full-text index after an import that spans several commits: stubs found by their teaser,
 /// completed stubs and new versions found by their current text only, failed pages leaving nothing.
 /// </summary>
-public sealed class ImportIndexTests : IDisposable
+public abstract class ImportIndexContract(Backend backend) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("tongsin-index-").FullName;
 
@@ -49,18 +49,23 @@ public sealed class ImportIndexTests : IDisposable
             Write("3.txt", Page("March 03, 2024Mar 03, 2024", "Tidal Flat Reclaimed", "28/02/2024", ["Builders reclaimed the Honggondo tideland in record time.", "Farmland grew."])),
             Write("4.txt", Page("March 09, 2024Mar 09, 2024", "Orchard Harvest Reported", "01/03/2024", ["Apples were picked at the Kwail orchard.", "Output rose by a third."])),
         };
-        var db = Path.Combine(_folder, "archive.db");
-        using (var archive = SqliteArchive.OpenOrCreate(db, TimeProvider.System))
-        {
-            var summary = new ImportJob(archive, new OutletCatalog(), commitEvery: 2).Run(files);
-            Assert.Single(summary.Failures);
-            Assert.Equal(new StoreOutcome(New: 2, Updated: 1, Unchanged: 0, NewStubs: 2, CompletedStubs: 1), summary.Outcome);
+        using var f = new ArchiveFixture(backend);
+        var archive = f.Archive;
+        var summary = new ImportJob(archive, new OutletCatalog(), commitEvery: 2).Run(files);
+        Assert.Single(summary.Failures);
+        Assert.Equal(new StoreOutcome(New: 2, Updated: 1, Unchanged: 0, NewStubs: 2, CompletedStubs: 1), summary.Outcome);
 
-            Assert.True(Find(archive, "Chongchon").Hits.Single().IsStub);
-            Assert.False(Find(archive, "record time").Hits.Single().IsStub);
-            Assert.Equal(1, Find(archive, "third").Total);
-            Assert.Equal(0, Find(archive, "sharply").Total);
-        }
+        Assert.True(Find(archive, "Chongchon").Hits.Single().IsStub);
+        Assert.False(Find(archive, "record time").Hits.Single().IsStub);
+        Assert.Equal(1, Find(archive, "third").Total);
+        Assert.Equal(0, Find(archive, "sharply").Total);
+        if (backend == Backend.Sqlite) CheckFts5Integrity(f.Location);
+        // One search row an article, and none left over.
+        else Assert.Equal(0L, Convert.ToInt64(f.Scalar("SELECT count(*) FROM articles a FULL JOIN article_search x ON x.article_id = a.id WHERE a.id IS NULL OR x.article_id IS NULL")));
+    }
+
+    private static void CheckFts5Integrity(string db)
+    {
         using var c = new SqliteConnection($"Data Source={db};Pooling=False");
         c.Open();
         // The index's derived columns come from a function the archive registers on its connections.
@@ -70,5 +75,9 @@ public sealed class ImportIndexTests : IDisposable
         check.ExecuteNonQuery();
     }
 
-    private static SearchResults Find(SqliteArchive archive, string query) => archive.Search(new SearchRequest(query));
+    private static SearchResults Find(IArchive archive, string query) => archive.Search(new SearchRequest(query));
 }
+
+public sealed class SqliteImportIndexContract() : ImportIndexContract(Backend.Sqlite);
+
+public sealed class PostgresImportIndexContract() : ImportIndexContract(Backend.Postgres);

@@ -5,18 +5,21 @@ using Tongsin.Tests.Web;
 
 namespace Tongsin.Tests.Archive;
 
-public sealed class ListArticlesTests : IDisposable
+/// <summary>Listings, the same on every backend.</summary>
+public abstract class ListArticlesContract : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("tongsin-list-").FullName;
+    private readonly Backend _backend;
+    private readonly ArchiveFixture _fixture;
     private readonly IArchive _archive;
 
-    public ListArticlesTests() => _archive = FixtureArchive.Build(Path.Combine(_folder, "archive.db"));
-
-    public void Dispose()
+    protected ListArticlesContract(Backend backend)
     {
-        _archive.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _backend = backend;
+        _fixture = new ArchiveFixture(backend);
+        _archive = FixtureArchive.Fill(_fixture.Archive);
     }
+
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Lists_newest_first_across_sources_with_a_total()
@@ -82,7 +85,7 @@ public sealed class ListArticlesTests : IDisposable
     [Fact]
     public void An_uncounted_listing_still_says_whether_there_are_more()
     {
-        using var f = new ArchiveFixture();
+        using var f = new ArchiveFixture(_backend);
         f.Store(f.Page(Fixtures.Text("mfa-press-statement.txt")));
         var counted = f.Archive.ListArticles(new Tongsin.Archive.ArticleQuery(Limit: 5));
         var uncounted = f.Archive.ListArticles(new Tongsin.Archive.ArticleQuery(Limit: 5, CountAll: false));
@@ -96,3 +99,7 @@ public sealed class ListArticlesTests : IDisposable
         Assert.Null(f.Archive.FindSource("no-such-source"));
     }
 }
+
+public sealed class SqliteListArticlesContract() : ListArticlesContract(Backend.Sqlite);
+
+public sealed class PostgresListArticlesContract() : ListArticlesContract(Backend.Postgres);

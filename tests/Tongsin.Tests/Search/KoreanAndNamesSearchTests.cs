@@ -4,12 +4,13 @@ using Tongsin.Tests.Support;
 
 namespace Tongsin.Tests.Search;
 
-public class KoreanAndNamesSearchTests : IDisposable
+public abstract class KoreanAndNamesSearchContract : IDisposable
 {
-    private readonly ArchiveFixture _f = new();
+    private readonly ArchiveFixture _f;
 
-    public KoreanAndNamesSearchTests()
+    protected KoreanAndNamesSearchContract(Backend backend)
     {
+        _f = new ArchiveFixture(backend);
         _f.Store(_f.Page(Fixtures.Text("rodong-ko.txt")), _f.Page(Fixtures.Text("mfa-press-statement.txt")));
         var kcna = new Source(_f.Outlets.Resolve("KCNA"), "en");
         using var s = _f.Archive.BeginImport();
@@ -90,3 +91,7 @@ public class KoreanAndNamesSearchTests : IDisposable
         Assert.Contains($"{Snippets.MatchStart}로동자", folded.Snippet);
     }
 }
+
+public sealed class SqliteKoreanAndNamesSearch() : KoreanAndNamesSearchContract(Backend.Sqlite);
+
+public sealed class PostgresKoreanAndNamesSearch() : KoreanAndNamesSearchContract(Backend.Postgres);

@@ -20,9 +20,11 @@ public static class FixtureArchive
     public static string FixtureFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "web");
 
     /// <summary>Builds the archive at <paramref name="path"/> and returns it open.</summary>
-    public static IArchive Build(string path)
+    public static IArchive Build(string path) => Fill(SqliteArchive.OpenOrCreate(path, TimeProvider.System));
+
+    /// <summary>Fills an empty archive of any backend and returns it.</summary>
+    public static IArchive Fill(IArchive archive)
     {
-        var archive = SqliteArchive.OpenOrCreate(path, TimeProvider.System);
         var work = Directory.CreateTempSubdirectory("tongsin-fixture-");
         try
         {

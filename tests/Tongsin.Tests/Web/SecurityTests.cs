@@ -136,8 +136,13 @@ public sealed class SecurityTests(WebServerFixture server)
     {
         // A client of its own: the server closes a connection whose large body it will not read.
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        using var response = await client.PostAsync("/api/search?q=x", new ByteArrayContent(new byte[1024 * 1024]));
-        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
+        // When the machine is busy the server may answer and close before the client has sent the
+        // body: the upload then breaks off, which is a refusal too.
+        HttpResponseMessage response;
+        try { response = await client.PostAsync("/api/search?q=x", new ByteArrayContent(new byte[1024 * 1024])); }
+        catch (HttpRequestException e) when (e.InnerException is IOException) { return; }
+        using (response)
+            Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
     }
 
     private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch

@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace Tongsin.Archive.Postgres;
+
+/// <summary>
+/// WHERE clauses over articles (a) and sources (s) with their parameters, applied alike to every
+/// command that needs them: a count and the page it counts, an export, a search.
+/// </summary>
+internal sealed class PgFilter
+{
+    private readonly List<string> _clauses = [];
+    private readonly List<NpgsqlParameter> _parameters = [];
+
+    public string Where => _clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _clauses);
+
+    /// <summary>A new parameter's name, for a clause that takes it.</summary>
+    public string Parameter(object value)
+    {
+        var name = "f" + _parameters.Count;
+        _parameters.Add(new NpgsqlParameter(name, value));
+        return "@" + name;
+    }
+
+    public void Add(string clause) => _clauses.Add(clause);
+
+    /// <summary>Only these sources; none given means every source.</summary>
+    public void Sources(IReadOnlyList<string>? slugs)
+    {
+        if (slugs is { Count: > 0 }) In("s.slug", slugs);
+    }
+
+    /// <summary>Published on or after <paramref name="from"/> and on or before <paramref name="to"/>, where given.</summary>
+    public void Published(DateOnly? from, DateOnly? to)
+    {
+        if (from is { } f) Add($"a.published >= {Parameter(f)}");
+        if (to is { } t) Add($"a.published <= {Parameter(t)}");
+    }
+
+    public void In(string column, IReadOnlyCollection<string> values) => Add($"{column} = ANY({Parameter(values.ToArray())})");
+
+    public void NotIn(string column, IReadOnlyCollection<string> values) => Add($"NOT ({column} = ANY({Parameter(values.ToArray())}))");
+
+    public NpgsqlCommand Command(NpgsqlConnection c, string sql)
+    {
+        var cmd = new NpgsqlCommand(sql, c);
+        foreach (var p in _parameters) cmd.Parameters.Add(p.Clone());
+        return cmd;
+    }
+}

@@ -1,0 +1,140 @@
+using NpgsqlTypes;
+using Tongsin.Search;
+using Tongsin.Text;
+
+namespace Tongsin.Archive.Postgres;
+
+/// <summary>
+/// Writes a parsed query as a condition over article_search (x): each word or phrase is a tsquery
+/// made by a function from a parameter (phraseto_tsquery for words and phrases, to_tsquery for
+/// prefixes and the archive's own Korean and name tokens) matched against one column: words (title,
+/// teaser, body), title for title:, ko or kof for Korean, names for the keys of romanised names.
+/// AND, OR and NOT become the SQL operators around those matches. The SQL text holds only the
+/// query's shape; what the user typed reaches the server as parameter values, never as SQL.
+/// It follows the SQLite translation (Fts5Query) case by case, so both find the same articles.
+/// The tsqueries of the positive parts are gathered per column for ranking and snippets.
+/// </summary>
+internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
+{
+    private const string Config = PostgresSearchRow.Config;
+
+    public List<string> WordQueries { get; } = [];
+    public List<string> KoreanQueries { get; } = [];
+    public List<string> NameQueries { get; } = [];
+
+    private bool _negated;
+
+    public string Condition(QueryNode node) => node switch
+    {
+        WordNode w => Word(w),
+        PhraseNode p => Phrase(p),
+        OrNode or => "(" + string.Join(" OR ", or.Parts.Select(Condition)) + ")",
+        AndNode and => And(and),
+        NotNode => throw new QueryException("NOT needs something to narrow"),
+        _ => throw new InvalidOperationException(node.GetType().Name),
+    };
+
+    private string Word(WordNode w)
+    {
+        if (w.Field is not null) return Match("x.title", w.Prefix ? Prefix(w.Text) : Words(w.Text), WordQueries);
+        if (w.Prefix) return Match("x.words", Prefix(w.Text), WordQueries);
+        return Hangul.Contains(w.Text) ? Korean([w.Text]) : WithName(Match("x.words", Words(w.Text), WordQueries), [w.Text]);
+    }
+
+    private string Phrase(PhraseNode p)
+    {
+        if (p.Field is not null) return Match("x.title", Words(p.Text), WordQueries);
+        var words = p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Hangul.Contains(p.Text) ? Korean(words) : WithName(Match("x.words", Words(p.Text), WordQueries), words);
+    }
+
+    // Words one after another, stemmed as the index stems them: a word of several parts (Jong-un) is a phrase of them.
+    private string Words(string text) => $"phraseto_tsquery('{Config}', {parameters.Parameter(text)})";
+
+    // A prefix query of the word's letters and digits: the last part is the prefix, the parts before it a phrase.
+    private string Prefix(string text)
+    {
+        var parts = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0) { parts.Add(text[start..i]); start = -1; }
+        }
+        if (parts.Count == 0) throw new QueryException($"'{text}*' has no letters or digits before the '*'");
+        return $"to_tsquery('{Config}', {parameters.Parameter(TsText.Phrase(parts, prefix: true))})";
+    }
+
+    // Korean words become their bigrams, one phrase in the Korean column; a one-syllable word is a prefix.
+    private string Korean(IReadOnlyList<string> words)
+    {
+        var tokens = new List<string>();
+        var prefix = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!Hangul.Contains(words[i])) continue;
+            var (t, p) = Hangul.QueryTokens(words[i], foldKorean, endsWord: i < words.Count - 1);
+            tokens.AddRange(t);
+            prefix = p && words.Count == 1;
+        }
+        var column = foldKorean ? "x.kof" : "x.ko";
+        return WithName(Match(column, Tokens(TsText.Phrase(tokens, prefix)), KoreanQueries), words);
+    }
+
+    // The archive's own tokens, written out as a tsquery and read as one: no dictionary changes them.
+    private string Tokens(string tsquery) => $"{parameters.Parameter(tsquery)}::tsquery";
+
+    // A name also matches its other spellings, through the key in the names column.
+    private string WithName(string condition, IReadOnlyList<string> words) =>
+        Romanisation.QueryKey(words) is { } key ? $"({condition} OR {Match("x.names", Tokens(TsText.Phrase([key], false)), NameQueries)})" : condition;
+
+    private string Match(string column, string tsquery, List<string> gathered)
+    {
+        if (!_negated) gathered.Add(tsquery);
+        return $"{column} @@ {tsquery}";
+    }
+
+    // Plain words one after another that make a name (Kim Jong Un) also match the name however it is spelt.
+    private string And(AndNode and)
+    {
+        var positive = new List<string>();
+        var parts = and.Parts.Where(p => p is not NotNode).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var run = NameRun(parts, i);
+            if (run == 0)
+            {
+                positive.Add(Condition(parts[i]));
+                continue;
+            }
+            var words = parts.Skip(i).Take(run).Cast<WordNode>().Select(w => w.Text).ToList();
+            var each = string.Join(" AND ", words.Select(w => Match("x.words", Words(w), WordQueries)));
+            positive.Add($"(({each}) OR {Match("x.names", Tokens(TsText.Phrase([Romanisation.QueryKey(words)!], false)), NameQueries)})");
+            i += run - 1;
+        }
+        var text = positive.Count == 1 ? positive[0] : "(" + string.Join(" AND ", positive) + ")";
+        foreach (var not in and.Parts.OfType<NotNode>())
+        {
+            var was = _negated;
+            _negated = true;
+            text = "(" + text + " AND NOT " + Condition(not.Part) + ")";
+            _negated = was;
+        }
+        return text;
+    }
+
+    private static int NameRun(List<QueryNode> parts, int start)
+    {
+        for (var length = 3; length >= 2; length--)
+        {
+            if (start + length > parts.Count) continue;
+            var run = parts.Skip(start).Take(length).ToList();
+            if (run.All(p => p is WordNode { Field: null, Prefix: false } w && !Hangul.Contains(w.Text))
+                && Romanisation.QueryKey(run.Cast<WordNode>().Select(w => w.Text).ToList()) is not null)
+                return length;
+        }
+        return 0;
+    }
+}
+

@@ -25,8 +25,10 @@ fi
 
 # The test projects and everything they reference (bench/ has a harness of its own).
 for project in tests/*/; do
-  dotnet build "$project" -c Release -nologo -v quiet 2>&1 | grep -E "error|Warn|Elapsed" || true
-  if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  built=0
+  output=$(dotnet build "$project" -c Release -nologo -v quiet 2>&1) || built=$?
+  echo "$output" | grep -E "error|Warn|Elapsed" || true
+  if [ "$built" -ne 0 ]; then
     echo "build failed: $project"
     echo "0 passed, 1 failed"
     exit 1

@@ -12,6 +12,9 @@ namespace Tongsin.Tests.Search;
 /// </summary>
 public class RankingWindowTests
 {
+    // The window, the ranking function and the meta tokens are the SQLite archive's own.
+    private static SqliteArchive Sqlite(ArchiveFixture f) => (SqliteArchive)f.Archive;
+
     // Twelve articles over three years and two sources, stored oldest first. Every one says
     // "harvest"; the later the article, the fewer times, so BM25 prefers the oldest.
     private static ArchiveFixture Archive()
@@ -44,7 +47,7 @@ public class RankingWindowTests
     public void Above_the_window_the_newest_matches_are_ranked_and_the_results_say_so_while_the_count_stays_exact()
     {
         using var f = Archive();
-        f.Archive.SearchRankWindow = 4;
+        Sqlite(f).SearchRankWindow = 4;
         var r = f.Archive.Search(new SearchRequest("harvest", Limit: 3));
         Assert.Equal(12, r.Total);
         // About the window's size of the newest matches is ranked, and the results say how many.
@@ -65,7 +68,7 @@ public class RankingWindowTests
     public void Date_order_over_many_matches_goes_a_year_at_a_time_and_pages_across_years()
     {
         using var f = Archive();
-        f.Archive.SearchRankWindow = 1; // more than four times the window: year by year
+        Sqlite(f).SearchRankWindow = 1; // more than four times the window: year by year
         var newest = f.Archive.Search(new SearchRequest("harvest", Limit: 6, Sort: SearchSort.Newest));
         Assert.Equal(["Farm report number 11", "Farm report number 10", "Farm report number 9", "Farm report number 8", "Farm report number 7", "Farm report number 6"],
             newest.Hits.Select(h => h.Title));
@@ -98,7 +101,7 @@ public class RankingWindowTests
     public void Facets_count_every_match_per_source_language_and_year()
     {
         using var f = Archive();
-        f.Archive.SearchRankWindow = 2;
+        Sqlite(f).SearchRankWindow = 2;
         var r = f.Archive.Search(new SearchRequest("harvest after:2022-01-01", Facets: true));
         Assert.Equal(8, r.Total);
         Assert.Equal([("korean-central-news-agency-en", 4L), ("voice-of-korea-en", 4L)], r.Facets!.Sources.Select(x => (x.Value, x.Count)).Order());
@@ -115,7 +118,7 @@ public class RankingWindowTests
     {
         using var f = Archive();
         f.Store(f.Page(new PageBuilder(Title: "Harvest in the fields", Published: "02/03/2022", Body: ["A harvest, a harvest and the fields of a farm; a long week."], Cards: []).ToString()));
-        using var c = f.Archive.OpenConnection();
+        using var c = Sqlite(f).OpenConnection();
         Fts5Bm25.Register(c);
         var parsed = QueryParser.Parse(query);
         var text = Fts5Query.From(parsed.Text!, foldKorean: true);
@@ -151,7 +154,7 @@ public class RankingWindowTests
     {
         using var f = new ArchiveFixture();
         f.Store(f.Page(new PageBuilder(Title: "One two three", Body: ["four five six seven"], Cards: []).ToString()));
-        using var c = f.Archive.OpenConnection();
+        using var c = Sqlite(f).OpenConnection();
         var lengths = new DocumentLengths();
         // Three title words, four body words and the four meta tokens (source, year, month, day).
         Assert.Equal(11, lengths.Current(c)[1]);

@@ -4,6 +4,7 @@ using Tongsin.Bench.Measuring;
 
 // import:          generate the pages (untimed), then alternate timed imports and floors, each in a child process.
 // generate:        only write the pages.
+// history:       the real corpus and a million grown from it on SQLite and PostgreSQL side by side.
 // search:        latency of a query mix, Tongsin against raw FTS5, over an archive grown from the real corpus.
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
@@ -21,6 +22,8 @@ try
             return RelevanceReport.Run(options);
         case "web":
             return Tongsin.Bench.Web.WebBenchmark.Run(options);
+        case "history":
+            return Tongsin.Bench.Corpus.HistoryBenchmark.Run(options);
         case "search-probe":
             return Tongsin.Bench.Corpus.SearchProbe.Run(options);
         case "search":
@@ -40,6 +43,7 @@ try
             Console.Error.WriteLine("usage: Tongsin.Bench import --pages N [--dir DIR] [--seed S] [--runs R] [--keep]");
             Console.Error.WriteLine("       Tongsin.Bench generate --pages N [--dir DIR] [--seed S]");
             Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
+            Console.Error.WriteLine("       Tongsin.Bench history --articles N [--runs R] [--postgres postgres://user@host:port/postgres] [--corpus PATH]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
             return 2;
     }

@@ -43,19 +43,11 @@ internal sealed class Filters
         return (from, to);
     }
 
-    /// <summary>YYYY-MM-DD, or YYYY-MM and YYYY meaning their first or last day.</summary>
+    /// <summary>YYYY-MM-DD, or YYYY-MM and YYYY meaning their first or last day: the query language's own rule.</summary>
     internal static DateOnly? ParseDate(string? text, string option, bool start)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Trim();
-        if (Text.Dates.TryParseIso(t, out var day)) return day;
-        var parts = t.Split('-');
-        if (parts.Length <= 2 && parts[0].Length == 4 && int.TryParse(parts[0], out var year) && year is >= 1900 and <= 2200)
-        {
-            if (parts.Length == 1) return start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31);
-            if (parts[1].Length is 1 or 2 && int.TryParse(parts[1], out var month) && month is >= 1 and <= 12)
-                return start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        }
-        throw new UsageException($"{option} '{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY");
+        return Text.Dates.TryParseBound(text, start, out var day) ? day
+            : throw new UsageException($"{option} '{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY");
     }
 }

@@ -215,21 +215,9 @@ public sealed class QueryParser
     }
 
     /// <summary>YYYY, YYYY-MM or YYYY-MM-DD: the first or last day it covers.</summary>
-    private static DateOnly DateBound(string text, bool start, Token field)
-    {
-        var parts = text.Split('-');
-        int year = 0, month = 0, day = 0;
-        var ok = parts.Length is >= 1 and <= 3 && parts[0].Length == 4 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1900 and <= 2200
-            && (parts.Length < 2 || (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12))
-            && (parts.Length < 3 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out day) && day >= 1 && day <= DateTime.DaysInMonth(year, month)));
-        if (!ok) throw new QueryException($"'{text}' at position {field.Position + 1} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", field.Position);
-        return parts.Length switch
-        {
-            1 => start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31),
-            2 => start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month)),
-            _ => new DateOnly(year, month, day),
-        };
-    }
+    private static DateOnly DateBound(string text, bool start, Token field) =>
+        Tongsin.Text.Dates.TryParseBound(text, start, out var day) ? day
+        : throw new QueryException($"'{text}' at position {field.Position + 1} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", field.Position);
 
     private bool Peek(Kind kind) => _at < _tokens.Count && _tokens[_at].Kind == kind;
 

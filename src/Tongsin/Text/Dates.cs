@@ -17,6 +17,29 @@ public static partial class Dates
     /// <summary>Juche 1 is 1912, the year of Kim Il Sung's birth.</summary>
     public static int JucheToGregorian(int jucheYear) => jucheYear + 1911;
 
+    /// <summary>
+    /// A date a reader types as a bound, in the query language and the filters alike: YYYY, YYYY-MM
+    /// or YYYY-MM-DD (months and days with or without a leading zero), years 1900 to 2200; a year or
+    /// a month stands for its first day when <paramref name="start"/>, else its last.
+    /// </summary>
+    public static bool TryParseBound(string text, bool start, out DateOnly day)
+    {
+        day = default;
+        var parts = text.Trim().Split('-');
+        int year = 0, month = 0, d = 0;
+        var ok = parts.Length is >= 1 and <= 3 && parts[0].Length == 4 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1900 and <= 2200
+            && (parts.Length < 2 || (parts[1].Length is 1 or 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12))
+            && (parts.Length < 3 || (parts[2].Length is 1 or 2 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out d) && d >= 1 && d <= DateTime.DaysInMonth(year, month)));
+        if (!ok) return false;
+        day = parts.Length switch
+        {
+            1 => start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31),
+            2 => start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month)),
+            _ => new DateOnly(year, month, d),
+        };
+        return true;
+    }
+
     public static int? Month(string name)
     {
         var n = name.Trim().TrimEnd('.').ToLowerInvariant();

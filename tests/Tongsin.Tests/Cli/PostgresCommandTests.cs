@@ -9,7 +9,7 @@ namespace Tongsin.Tests.Cli;
 public partial class PostgresCommandTests
 {
     // Versions are recorded at the moment of the import, which differs between two imports.
-    [GeneratedRegex("\"recorded\":\"[^\"]*\"")]
+    [GeneratedRegex("\"recorded\":\\s*\"[^\"]*\"")]
     private static partial Regex Recorded();
 
     private static string Stable(string output) => Recorded().Replace(output, "\"recorded\":\"-\"");

@@ -184,7 +184,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
                 using var doc = JsonlRecord.Parse(line);
                 var root = doc.RootElement;
                 items = NkArchiveDocument.Fits(root) ? ReadArticles(path, root, _ => number)
-                    : _corpora.Read(root) is { } article ? [ArticleItem(article, number)]
+                    : _corpora.Read(root) is { } article ? [article.Paragraphs.Count == 0 ? StubItem(article, number) : ArticleItem(article, number)]
                     : [new Item(null, JsonlRecord.Read(root, outlets), null, number)];
             }
             catch (ImportFailureException e) { items = [Failure(path, number, e.Describe())]; }
@@ -196,6 +196,11 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
 
     private static Item ArticleItem(ArticleCapture article, int? line) =>
         new(PreparedPage.From(new PageCapture(article, [])), null, null, line);
+
+    // A record with a title and no text is an article known by its title: a stub, completed if its text ever comes.
+    private static Item StubItem(ArticleCapture article, int? line) =>
+        new(null, new ArticleHistory(new ArticleRecord(0, article.Source, article.Title, article.Published, article.Captured, article.Url,
+            ArticleStatus.Stub, null, [], 0, null, null), []), null, line);
 
     // A JSON document written over many lines opens with a line that is only "{", which no JSON line can be.
     private static bool OpensDocument(string path)

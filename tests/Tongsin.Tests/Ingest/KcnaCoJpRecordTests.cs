@@ -75,6 +75,25 @@ public class KcnaCoJpRecordTests
     }
 
     [Fact]
+    public void A_record_with_a_title_and_only_the_spanish_banner_is_kept_as_a_stub()
+    {
+        using var t = new TempFolder();
+        var file = t.Write("titles.jsonl", string.Join('\n', English,
+            Line("2008-09-25", "http://kcna.co.jp/item/2008/200809/news09/25.htm#16", "Delegacion de amistad llega a Pyongyang", "en", "For Spanish-speaking people\n\n\n")));
+        var db = t.File("a.db");
+        var r = CliRunner.Run("import", "--db", db, file);
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("1 new, 0 updated, 0 unchanged, 1 stubs, 0 failed", r.Out);
+        var stub = CliRunner.Run("export", "--db", db).Out.Split('\n').Single(l => l.Contains("Delegacion de amistad"));
+        Assert.Contains("\"status\":\"stub\"", stub);
+        Assert.Contains("\"published\":\"2008-09-25\"", stub);
+        Assert.Contains("\"source\":\"Korean Central News Agency (ES)\"", stub);
+        // Importing again changes nothing: the article is unchanged and the stub is not made twice.
+        Assert.Contains("0 new, 0 updated, 1 unchanged, 0 stubs, 0 failed", CliRunner.Run("import", "--db", db, file).Out);
+        Assert.Matches(@"articles:\s+1\s+stubs:\s+1\s", CliRunner.Run("stats", "--db", db).Out);
+    }
+
+    [Fact]
     public void A_record_of_navigation_only_is_refused()
     {
         var e = Assert.Throws<ImportFailureException>(() => Read(Line("1999-01-01", "http://kcna.co.jp/item/1999/x.htm", "", "en", "\nBACK\nHOME\n\n")));

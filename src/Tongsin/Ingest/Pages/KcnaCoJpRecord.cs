@@ -36,6 +36,10 @@ public sealed class KcnaCoJpRecord(OutletCatalog outlets)
             if (title.Length == 0) title = paragraphs[0];
             paragraphs.RemoveAt(0);
         }
+        // Some Spanish items hold only the service's banner: their headline is all the mirror kept,
+        // and it is kept too, as an article known by its title (a stub).
+        if (paragraphs.Count == 0 && title.Length > 0)
+            return new ArticleCapture(new Source(_kcna, Language(null, title, RecordFields.Optional(o, "language_hint"))), title, published, null, url, []);
         if (paragraphs.Count == 0 || paragraphs.Sum(p => p.Length) < 20 || title.Length == 0)
             throw new ImportFailureException(ImportFailureKind.Invalid, "the record has no article text");
 

@@ -66,7 +66,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : match);
         var scores = page.ToDictionary(p => p.Id, p => p.Score);
         hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
-        if (korean) hits = WithKoreanSnippets(c, hits, KoreanWords(parsed.Text), request.FoldKorean);
+        if (korean) hits = WithKoreanSnippets(c, hits, KoreanSnippet.WordsOf(parsed.Text), request.FoldKorean);
         return new SearchResults(total, hits, facets, rankedAmong);
     }
 
@@ -245,15 +245,6 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         AndNode a => a.Parts.Where(p => p is not NotNode).All(KoreanOnly),
         OrNode o => o.Parts.All(KoreanOnly),
         _ => false,
-    };
-
-    private static List<string> KoreanWords(QueryNode node) => node switch
-    {
-        WordNode w when Hangul.Contains(w.Text) => [w.Text],
-        PhraseNode p when Hangul.Contains(p.Text) => [.. p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
-        AndNode a => a.Parts.Where(p => p is not NotNode).SelectMany(KoreanWords).ToList(),
-        OrNode o => o.Parts.SelectMany(KoreanWords).ToList(),
-        _ => [],
     };
 
     private static List<SearchHit> WithKoreanSnippets(SqliteConnection c, List<SearchHit> hits, List<string> words, bool fold)

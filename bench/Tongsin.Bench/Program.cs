@@ -5,6 +5,7 @@ using Tongsin.Bench.Measuring;
 // import:          generate the pages (untimed), then alternate timed imports and floors, each in a child process.
 // generate:        only write the pages.
 // search:        latency of a query mix, Tongsin against raw FTS5, over an archive grown from the real corpus.
+// pg-search:       latency of the same mix through a PostgreSQL archive's search (--db postgres://...).
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
@@ -25,6 +26,8 @@ try
             return Tongsin.Bench.Corpus.SearchProbe.Run(options);
         case "search":
             return Tongsin.Bench.Corpus.SearchBenchmark.Run(options);
+        case "pg-search":
+            return PostgresSearchProbe.Run(options);
         case "crawl":
             return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
         case "generate":
@@ -41,6 +44,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench generate --pages N [--dir DIR] [--seed S]");
             Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
+            Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets]");
             return 2;
     }
 }

@@ -6,6 +6,7 @@ using Tongsin.Bench.Measuring;
 // generate:        only write the pages.
 // history:       the real corpus and a million grown from it on SQLite and PostgreSQL side by side.
 // search:        latency of a query mix, Tongsin against raw FTS5, over an archive grown from the real corpus.
+// pg-search:       latency of the same mix through a PostgreSQL archive's search (--db postgres://...).
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
@@ -28,6 +29,8 @@ try
             return Tongsin.Bench.Corpus.SearchProbe.Run(options);
         case "search":
             return Tongsin.Bench.Corpus.SearchBenchmark.Run(options);
+        case "pg-search":
+            return PostgresSearchProbe.Run(options);
         case "crawl":
             return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
         case "generate":
@@ -45,6 +48,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
             Console.Error.WriteLine("       Tongsin.Bench history --articles N [--runs R] [--postgres postgres://user@host:port/postgres] [--corpus PATH]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
+            Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets]");
             return 2;
     }
 }

@@ -46,6 +46,7 @@ public sealed class BackendAgreementTests : IClassFixture<BackendAgreementTests.
             "outlet:\"Rodong Sinmun\"", "lang:ko", "date:2024", "date:2023..", "before:2025 the", "after:2024-06-30 the",
             "김정은", "온실", "온", "노동자", "\"수산사업소에서 물고기잡이\"", "Kim Jong Un", "Kim Jong-un", "kim jongun", "\"Kim Jong Un\"",
             "Pyongyang", "Ri Son Gwon", "U.S.", "Jong-un", "self-reliance", "NEAR(delegation leaves)", "{title}: delegation",
+            "korea -\"south korea\"", "(sanction* OR missile) -launch NOT test", "the -(korea OR pyongyang)",
         }) data.Add(q);
         return data;
     }

@@ -14,7 +14,7 @@ public sealed class PostgresArchive : IArchive
 {
     private readonly NpgsqlDataSource _data;
     private readonly TimeProvider _clock;
-    private readonly PostgresSearch _search;
+    private PostgresSearch _search;
 
     private PostgresArchive(PostgresAddress address, NpgsqlDataSource data, TimeProvider clock)
     {
@@ -26,6 +26,13 @@ public sealed class PostgresArchive : IArchive
     }
 
     public PostgresAddress Address { get; }
+
+    /// <summary>How many of a query's newest matches relevance ranking scores when it has more (see PostgresSearch).</summary>
+    internal int SearchRankWindow
+    {
+        get => _search.RankWindow;
+        set => _search = new PostgresSearch(OpenConnection, value);
+    }
 
     public string Location => Address.Display;
 

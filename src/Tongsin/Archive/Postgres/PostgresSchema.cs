@@ -145,16 +145,60 @@ internal static class PostgresSchema
                 finished_at    timestamptz
             );
             """),
+        (2, "search rows carry their source, date and stub flag, and tokens of them that the full-text indexes hold beside the words", """
+            -- An article's source, publication date and arrival as tokens: s3 y2024 m202403 d20240305
+            -- b244 c15 e0, where b, c and e are the article's id divided by 4,096, 65,536 and 1,048,576
+            -- (stretches of arrivals, each c sixteen b's and each e sixteen c's, so a run of stretches
+            -- is a few tokens). Each GIN index holds them beside its own column, so a filter on sources
+            -- or dates, or a search among the newest matches, is one more key of the same index scan,
+            -- which skips through the words' long posting lists instead of reading them whole.
+            CREATE FUNCTION tongsin_search_meta(source_id bigint, published date, article_id bigint) RETURNS tsvector
+                LANGUAGE sql STABLE PARALLEL SAFE
+                RETURN array_to_tsvector(ARRAY['s' || source_id, 'y' || to_char(published, 'YYYY'), 'm' || to_char(published, 'YYYYMM'),
+                                               'd' || to_char(published, 'YYYYMMDD'),
+                                               'b' || (article_id >> 12), 'c' || (article_id >> 16), 'e' || (article_id >> 20)]);
+            -- The table is written anew in id order, so that arrivals that are near in time are near
+            -- on disk too, and its indexes are built once at the end.
+            SET LOCAL maintenance_work_mem = '256MB';
+            CREATE TABLE article_search_new (
+                article_id bigint PRIMARY KEY REFERENCES articles(id),
+                source_id  bigint NOT NULL,
+                published  date NOT NULL,
+                stub       boolean NOT NULL,
+                meta       tsvector NOT NULL,
+                title      tsvector NOT NULL,
+                words      tsvector NOT NULL,
+                ko         tsvector NOT NULL,
+                kof        tsvector NOT NULL,
+                names      tsvector NOT NULL
+            );
+            INSERT INTO article_search_new
+            SELECT x.article_id, a.source_id, a.published, a.status = 'stub', tongsin_search_meta(a.source_id, a.published, a.id),
+                   x.title, x.words, x.ko, x.kof, x.names
+            FROM article_search x JOIN articles a ON a.id = x.article_id
+            ORDER BY x.article_id;
+            DROP TABLE article_search;
+            ALTER TABLE article_search_new RENAME TO article_search;
+            ALTER TABLE article_search RENAME CONSTRAINT article_search_new_pkey TO article_search_pkey;
+            ALTER TABLE article_search RENAME CONSTRAINT article_search_new_article_id_fkey TO article_search_article_id_fkey;
+            CREATE INDEX article_search_title ON article_search USING gin (title, meta);
+            CREATE INDEX article_search_words ON article_search USING gin (words, meta);
+            CREATE INDEX article_search_ko ON article_search USING gin (ko, meta);
+            CREATE INDEX article_search_kof ON article_search USING gin (kof, meta);
+            CREATE INDEX article_search_names ON article_search USING gin (names, meta);
+            ANALYZE article_search;
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
 
-    public static int Apply(NpgsqlConnection connection, TimeProvider clock)
+    /// <summary>Brings the schema up to date (up to <paramref name="upTo"/>, for tests of a migration); returns its version.</summary>
+    public static int Apply(NpgsqlConnection connection, TimeProvider clock, int? upTo = null)
     {
         Exec(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
         var current = CurrentVersion(connection);
         if (current > Latest) throw Newer(current);
-        if (current == Latest) return current;
+        if (current >= (upTo ?? Latest)) return current;
 
         Exec(connection, $"SELECT pg_advisory_lock({MigrationLock})");
         try
@@ -164,7 +208,7 @@ internal static class PostgresSchema
             if (current > Latest) throw Newer(current);
             foreach (var (version, name, sql) in Migrations)
             {
-                if (version <= current) continue;
+                if (version <= current || version > (upTo ?? Latest)) continue;
                 using var tx = connection.BeginTransaction();
                 Exec(connection, sql, tx);
                 using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)", connection, tx);
@@ -195,9 +239,10 @@ internal static class PostgresSchema
     private static ArchiveException Newer(int current) =>
         new($"the archive was written by a newer Tongsin (schema {current}; this one knows up to {Latest})");
 
+    // A migration that rewrites a large archive's tables takes minutes: it is given all the time it needs.
     private static void Exec(NpgsqlConnection connection, string sql, NpgsqlTransaction? tx = null)
     {
-        using var cmd = new NpgsqlCommand(sql, connection, tx);
+        using var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         cmd.ExecuteNonQuery();
     }
 }

@@ -6,7 +6,9 @@ namespace Tongsin.Archive.Postgres;
 /// <summary>
 /// An article's row in article_search: its words through the tongsin_english configuration (title
 /// at weight A, a stub's teaser at B, the body at D; the title alone besides), and the Korean
-/// bigrams and name keys the archive derived from the same text, stored as they are.
+/// bigrams and name keys the archive derived from the same text, stored as they are. Beside them,
+/// copied from the article's row, its source, publication date and whether it is a stub, and the
+/// meta tokens of the three (tongsin_search_meta; see PostgresSchema) that every index holds.
 /// </summary>
 internal static class PostgresSearchRow
 {
@@ -19,10 +21,19 @@ internal static class PostgresSearchRow
     public static string Words(string title, string teaser, string body) =>
         $"setweight(to_tsvector('{Config}', {title}), 'A') || setweight(to_tsvector('{Config}', {teaser}), 'B') || setweight(to_tsvector('{Config}', {body}), 'D')";
 
+    /// <summary>The columns taken from the article's row (a), in the order <see cref="ArticleColumns"/> gives them.</summary>
+    public const string RowColumns = "source_id, published, stub, meta";
+
+    /// <summary>Those columns' values from the article's row, aliased <paramref name="a"/>.</summary>
+    public static string ArticleColumns(string a) =>
+        $"{a}.source_id, {a}.published, {a}.status = 'stub', tongsin_search_meta({a}.source_id, {a}.published, {a}.id)";
+
+    // Written after the article's row, so the source, date and status are its current ones.
     private static readonly string Sql = $"""
-        INSERT INTO article_search (article_id, title, words, ko, kof, names)
-        VALUES (@id, {Title("@title")}, {Words("@title", "@teaser", "@body")}, @ko::tsvector, @kof::tsvector, @names::tsvector)
-        ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, words = excluded.words, ko = excluded.ko, kof = excluded.kof, names = excluded.names
+        INSERT INTO article_search (article_id, {RowColumns}, title, words, ko, kof, names)
+        SELECT a.id, {ArticleColumns("a")}, {Title("@title")}, {Words("@title", "@teaser", "@body")}, @ko::tsvector, @kof::tsvector, @names::tsvector
+        FROM articles a WHERE a.id = @id
+        ON CONFLICT (article_id) DO UPDATE SET stub = excluded.stub, title = excluded.title, words = excluded.words, ko = excluded.ko, kof = excluded.kof, names = excluded.names
         """;
 
     public static void Write(Func<string, (string, object?)[], NpgsqlCommand> command, long id, string title, string? teaser, string? body, SearchTerms terms)

@@ -208,10 +208,12 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
         // What search reads, derived as an import derives it: the current title and body, a stub's teaser.
         var terms = batch.Select(a => SearchTerms.Of(a.Title, a.Status == "stub" ? a.Teaser : null, a.Body)).ToList();
         using (var search = new NpgsqlCommand($"""
-            INSERT INTO article_search (article_id, title, words, ko, kof, names)
-            SELECT id, {PostgresSearchRow.Title("title")}, {PostgresSearchRow.Words("title", "teaser", "body")},
-                   ko::tsvector, kof::tsvector, names::tsvector
+            INSERT INTO article_search (article_id, {PostgresSearchRow.RowColumns}, title, words, ko, kof, names)
+            SELECT t.id, {PostgresSearchRow.ArticleColumns("a")}, {PostgresSearchRow.Title("t.title")}, {PostgresSearchRow.Words("t.title", "t.teaser", "t.body")},
+                   t.ko::tsvector, t.kof::tsvector, t.names::tsvector
             FROM unnest(@ids, @titles, @teasers, @bodies, @ko, @kof, @names) AS t(id, title, teaser, body, ko, kof, names)
+            JOIN articles a ON a.id = t.id
+            ORDER BY t.id
             """, to, tx))
         {
             search.Parameters.AddWithValue("ids", batch.Select(a => a.Id).ToArray());

@@ -26,6 +26,7 @@ internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
 
     public string Condition(QueryNode node) => node switch
     {
+        AndNode or OrNode when WordsOnly(node) => Match("x.words", "(" + WordsQuery(node) + ")", []),
         WordNode w => Word(w),
         PhraseNode p => Phrase(p),
         OrNode or => "(" + string.Join(" OR ", or.Parts.Select(Condition)) + ")",
@@ -46,6 +47,51 @@ internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
         if (p.Field is not null) return Match("x.title", Words(p.Text), WordQueries);
         var words = p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Hangul.Contains(p.Text) ? Korean(words) : WithName(Match("x.words", Words(p.Text), WordQueries), words);
+    }
+
+    /// <summary>
+    /// Whether the node is plain words, phrases and prefixes in the words column alone (no title:, no
+    /// Korean, no name that other spellings also match), with AND, OR and NOT. Such a query becomes
+    /// one tsquery, so that the index answers the NOT as well (GIN knows which rows hold the word
+    /// left out) rather than the text of every match being read to test it.
+    /// </summary>
+    private static bool WordsOnly(QueryNode node) => node switch
+    {
+        WordNode { Field: null } w => !Hangul.Contains(w.Text) && (w.Prefix || Romanisation.QueryKey([w.Text]) is null),
+        PhraseNode { Field: null } p => !Hangul.Contains(p.Text) && Romanisation.QueryKey(p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) is null,
+        OrNode or => or.Parts.All(WordsOnly),
+        AndNode and => and.Parts.Any(p => p is not NotNode) && and.Parts.All(p => WordsOnly(p is NotNode n ? n.Part : p))
+            && !Enumerable.Range(0, and.Parts.Count).Any(i => NameRun(and.Parts.Where(p => p is not NotNode).ToList(), i) > 0),
+        _ => false,
+    };
+
+    // The tsquery of a node that is WordsOnly; the positive words are gathered for ranking and snippets.
+    private string WordsQuery(QueryNode node)
+    {
+        switch (node)
+        {
+            case WordNode w:
+                return Gather(w.Prefix ? Prefix(w.Text) : Words(w.Text));
+            case PhraseNode p:
+                return Gather(Words(p.Text));
+            case OrNode or:
+                return "(" + string.Join(" || ", or.Parts.Select(WordsQuery)) + ")";
+            case AndNode and:
+                var parts = and.Parts.Where(p => p is not NotNode).Select(WordsQuery).ToList();
+                var was = _negated;
+                _negated = true;
+                parts.AddRange(and.Parts.OfType<NotNode>().Select(n => "!!" + WordsQuery(n.Part)));
+                _negated = was;
+                return "(" + string.Join(" && ", parts) + ")";
+            default:
+                throw new InvalidOperationException(node.GetType().Name);
+        }
+    }
+
+    private string Gather(string tsquery)
+    {
+        if (!_negated) WordQueries.Add(tsquery);
+        return tsquery;
     }
 
     // Words one after another, stemmed as the index stems them: a word of several parts (Jong-un) is a phrase of them.

@@ -26,13 +26,20 @@ internal static class IndexMeta
     /// </summary>
     public static string Dates(DateOnly from, DateOnly to)
     {
+        var (any, not) = DateTokens(from, to);
+        return not.Count == 0 ? Any(any) : $"({Any(any)} NOT {Any(not)})";
+    }
+
+    /// <summary>The tokens of <see cref="Dates"/>: any of the first list and none of the second (often empty).</summary>
+    public static (List<string> Any, List<string> Not) DateTokens(DateOnly from, DateOnly to)
+    {
         var exact = Cover(from, to);
         var start = new DateOnly(from.Year, from.Month, 1);
         var end = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
-        if (start == from && end == to) return Any(exact);
+        if (start == from && end == to) return (exact, []);
         var widened = Cover(start, end);
         var outside = Cover(start, from.AddDays(-1)).Concat(Cover(to.AddDays(1), end)).ToList();
-        return widened.Count + outside.Count / 4.0 < exact.Count ? $"({Any(widened)} NOT {Any(outside)})" : Any(exact);
+        return widened.Count + outside.Count / 4.0 < exact.Count ? (widened, outside) : (exact, []);
     }
 
     private static List<string> Cover(DateOnly from, DateOnly to)

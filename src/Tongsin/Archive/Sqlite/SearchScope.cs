@@ -14,7 +14,11 @@ namespace Tongsin.Archive.Sqlite;
 /// </summary>
 internal sealed record SearchScope(IReadOnlySet<long>? SourceIds, DateOnly? From, DateOnly? To, bool IsEmpty)
 {
-    public static SearchScope Resolve(SqliteConnection c, SearchRequest request, QueryFilters q, OutletCatalog outlets)
+    public static SearchScope Resolve(SqliteConnection c, SearchRequest request, QueryFilters q, OutletCatalog outlets) =>
+        Resolve(() => SourceRows(c), request, q, outlets);
+
+    /// <summary>The same from the archive's sources (row id and source), read only when a filter names sources or languages.</summary>
+    public static SearchScope Resolve(Func<IReadOnlyList<(long Id, Source Source)>> sourceRows, SearchRequest request, QueryFilters q, OutletCatalog outlets)
     {
         var from = Later(request.From, q.From);
         var to = Earlier(request.To, q.To);
@@ -25,7 +29,7 @@ internal sealed record SearchScope(IReadOnlySet<long>? SourceIds, DateOnly? From
             || q.Sources.Count + q.ExcludedSources.Count + q.Outlets.Count + q.ExcludedOutlets.Count > 0;
         if (sourceFiltered)
         {
-            var rows = SourceRows(c);
+            var rows = sourceRows();
             var known = rows.Select(r => r.Source).ToList();
             var bySlug = rows.ToDictionary(r => r.Source.Slug, r => r.Id);
             IEnumerable<(long Id, Source Source)> allowed = rows;

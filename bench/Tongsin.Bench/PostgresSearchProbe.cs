@@ -11,7 +11,8 @@ namespace Tongsin.Bench;
 /// given with --query) through <see cref="PostgresArchive.Search"/>, 10 hits with their exact count
 /// and snippets, as the API asks. Each query is run once to warm the cache, then --runs times
 /// (fewer when a query takes seconds, never fewer than three). Prints each query's median and p95,
-/// the medians per class, and p50/p95/p99 over all runs of all queries.
+/// the medians per class, and p50/p95/p99 over all runs of all queries. --window N ranks the newest
+/// N matches of a large result instead of 5,000.
 /// </summary>
 internal static class PostgresSearchProbe
 {
@@ -26,6 +27,7 @@ internal static class PostgresSearchProbe
         var ci = CultureInfo.InvariantCulture;
 
         using var archive = PostgresArchive.Open(db, TimeProvider.System);
+        if (options.Int("window", 0) is > 0 and var window) archive.SearchRankWindow = window;
         Console.WriteLine("machine: " + MachineInfo.Read());
         Console.WriteLine($"archive: {archive.Location}; {runs} runs a query, limit 10{(facets ? ", with facets" : "")}");
         var rows = new List<(MixQuery Query, SearchResults Result, List<double> Times)>();

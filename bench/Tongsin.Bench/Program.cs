@@ -48,7 +48,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
             Console.Error.WriteLine("       Tongsin.Bench history --articles N [--runs R] [--postgres postgres://user@host:port/postgres] [--corpus PATH]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
-            Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets]");
+            Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }
 }

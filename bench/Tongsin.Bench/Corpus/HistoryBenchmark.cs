@@ -48,7 +48,7 @@ internal static class HistoryBenchmark
         File.WriteAllText(marker, "history\n");
         try
         {
-            report.Insert(0, Header(machine, articles, runs, parts));
+            report.Insert(0, Header(machine, server.Describe(), articles, runs, parts));
             if (parts.Contains("imports")) Imports(tongsin, corpus, folder, parts.Contains("sqlite-only") ? null : server, runs, log, report);
             if (parts.Contains("search")) Searches(grownPath, grownUrl, log, report);
             if (parts.Contains("serve")) Serving(tongsin, grownPath, parts.Contains("sqlite-only") ? null : grownUrl, articles, log, report);
@@ -63,9 +63,9 @@ internal static class HistoryBenchmark
         return 0;
     }
 
-    private static string Header(MachineInfo machine, int articles, int runs, IEnumerable<string> parts) =>
+    private static string Header(MachineInfo machine, string postgres, int articles, int runs, IEnumerable<string> parts) =>
         $"""
-        Date: {DateTime.UtcNow:yyyy-MM-dd}. Machine: {machine}. PostgreSQL 15 on loopback, a cluster of the benchmark's own.
+        Date: {DateTime.UtcNow:yyyy-MM-dd}. Machine: {machine}. {postgres}.
         Command: `dotnet run -c Release --project bench/Tongsin.Bench -- history --articles {articles} --runs {runs}` (parts: {string.Join(", ", parts)}).
 
         """;
@@ -318,6 +318,23 @@ internal static class HistoryBenchmark
         }
 
         public string Database(string name) => $"{_baseUrl}/{name}";
+
+        /// <summary>The server as the report names it: its version, whose cluster it is, and the settings that bear on the figures.</summary>
+        public string Describe()
+        {
+            using var c = Open();
+            using var cmd = new NpgsqlCommand("""
+                SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'),
+                       current_setting('full_page_writes'), current_setting('shared_buffers'), current_setting('work_mem'),
+                       current_setting('effective_cache_size'), current_setting('random_page_cost')
+                """, c);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            var whose = _folder is null ? "a server given by --postgres" : "a cluster of the benchmark's own";
+            return $"PostgreSQL {r.GetString(0)} on loopback, {whose}: fsync={r.GetString(1)}, synchronous_commit={r.GetString(2)}, " +
+                $"full_page_writes={r.GetString(3)}, shared_buffers={r.GetString(4)}, work_mem={r.GetString(5)}, " +
+                $"effective_cache_size={r.GetString(6)}, random_page_cost={r.GetString(7)}";
+        }
 
         public void Drop(string name)
         {

@@ -14,6 +14,12 @@ namespace Tongsin.Archive.Postgres;
 /// otherwise both find an article missing and both insert it; with the lock each sees the other's
 /// committed pages, as it would on SQLite.
 /// The search row of an article is written with the article, in the same savepoint.
+///
+/// Each statement is a round trip to the server, and the round trips were most of an import's
+/// time. So a new article is written in two: the savepoint goes with the page's first statement
+/// (the lookup of the article by its address and by its title key, in one), and its row, title
+/// key, first version, dateline and search row go in one statement. A page's savepoint is released
+/// with the next page's first statement, or by the commit.
 /// </summary>
 internal sealed class PostgresImportSession(NpgsqlConnection connection, TimeProvider clock) : IImportSession
 {
@@ -21,13 +27,14 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     private NpgsqlTransaction? _tx;
     private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
     private DateTimeOffset _now;
+    // Savepoint statements waiting to go with the next statement: the last page's release, this page's savepoint.
+    private bool _releaseDue, _savepointDue, _savepointSent;
 
     public StoreOutcome Store(PageCapture page) => Store(PreparedPage.From(page));
 
     public StoreOutcome Store(PreparedPage page) => Atomically(() =>
     {
-        var outcome = RecordArticle(page.Article, knownId: null, out var id);
-        if (page.Article.Capture.Dateline is { } dateline) SetDateline(id, dateline);
+        var outcome = RecordArticle(page.Article, knownId: null, out _);
         foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Capture.Captured);
         return outcome;
     });
@@ -52,7 +59,6 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             {
                 var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser, a.Dateline);
                 var step = RecordArticle(PreparedArticle.From(capture), known, out id);
-                if (a.Dateline is { } dateline) SetDateline(id, dateline);
                 known = id;
                 sawNew |= step.New > 0;
                 outcome += step;
@@ -75,6 +81,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         _tx?.Commit();
         _tx?.Dispose();
         _tx = null;
+        _releaseDue = _savepointDue = _savepointSent = false;
     }
 
     private StoreOutcome Atomically(Func<StoreOutcome> store)
@@ -87,43 +94,62 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         // Times are kept to the second, as the SQLite archive keeps them.
         var now = clock.GetUtcNow();
         _now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        _tx.Save("page");
+        (_savepointDue, _savepointSent) = (true, false);
         try
         {
             var outcome = store();
-            _tx.Release("page");
+            // Released with the next page's first statement, or by the commit.
+            _releaseDue |= _savepointSent;
+            _savepointDue = false;
             return outcome;
         }
         catch
         {
-            _tx.Rollback("page");
-            _tx.Release("page");
+            _savepointDue = false;
+            if (_savepointSent)
+            {
+                using var undo = new NpgsqlCommand("ROLLBACK TO SAVEPOINT page; RELEASE SAVEPOINT page", _c, _tx);
+                undo.ExecuteNonQuery();
+            }
             // A source created inside the rolled-back page is gone again.
             _sourceIds.Clear();
             throw;
         }
     }
 
+    /// <summary>The savepoint statements due before the next statement, marked as sent.</summary>
+    private string Due()
+    {
+        if (!_releaseDue && !_savepointDue) return "";
+        var due = (_releaseDue ? "RELEASE SAVEPOINT page; " : "") + (_savepointDue ? "SAVEPOINT page; " : "");
+        _savepointSent |= _savepointDue;
+        _releaseDue = _savepointDue = false;
+        return due;
+    }
+
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured, string Title, string? Teaser, string? Url);
 
+    /// <summary>Records the article's text and, where it is new to the article, its dateline.</summary>
     private StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
+        var outcome = RecordText(prepared, knownId, out id, out var inserted);
+        // A new article's row was written with its dateline.
+        if (!inserted && prepared.Capture.Dateline is { } dateline) SetDateline(id, dateline);
+        return outcome;
+    }
+
+    private StoreOutcome RecordText(PreparedArticle prepared, long? knownId, out long id, out bool inserted)
+    {
+        inserted = false;
         var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
         var (key, body, hash, captured) = (prepared.TitleKey, prepared.Body, prepared.Hash, a.Captured);
-        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, a.Published, key, a.Url);
+        var found = knownId is { } kid ? FindById(kid) : FindByUrlOrKey(sourceId, a.Published, key, a.Url);
 
         if (found is null)
         {
-            id = Scalar<long>("""
-                INSERT INTO articles (source_id, title, published, captured, url, teaser, status, current_version, version_count, created_at, updated_at)
-                VALUES (@source, @title, @published, @captured, @url, @teaser, 'complete', 1, 1, @now, @now)
-                RETURNING id
-                """, ("source", sourceId), ("title", a.Title), ("published", a.Published), ("captured", Date(captured)),
-                ("url", Text(a.Url)), ("teaser", Text(a.Teaser)), ("now", _now));
-            AddKey(sourceId, a.Published, key, id);
-            AddVersion(id, 1, a.Title, body, hash, captured);
-            Index(id, a.Title, null, body, prepared.Terms);
+            id = InsertArticle(prepared, sourceId);
+            inserted = true;
             return new StoreOutcome(New: 1, 0, 0, 0, 0);
         }
 
@@ -171,6 +197,32 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return new StoreOutcome(0, Updated: 1, 0, 0, 0);
     }
 
+    // A new article in one statement: its row with its dateline, its title key, its first version and its search row.
+    private static readonly string InsertArticleSql = $"""
+        WITH a AS (
+            INSERT INTO articles (source_id, title, published, captured, url, teaser, status, current_version, version_count, created_at, updated_at,
+                                  dateline_place, dateline_date, dateline_agency)
+            VALUES (@source, @title, @published, @captured, @url, @article_teaser, 'complete', 1, 1, @now, @now, @place, @date, @agency)
+            RETURNING id, source_id, published, status),
+        k AS (INSERT INTO article_keys (source_id, published, title_key, article_id) SELECT source_id, published, @key, id FROM a ON CONFLICT DO NOTHING),
+        v AS (INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) SELECT id, 1, @title, @body, @hash, @captured, @now FROM a),
+        x AS ({PostgresSearchRow.Insert("a")})
+        SELECT id FROM a
+        """;
+
+    private long InsertArticle(PreparedArticle prepared, long sourceId)
+    {
+        var a = prepared.Capture;
+        var d = a.Dateline;
+        // @teaser is the search row's (a complete article's teaser is not indexed); the article's own is @article_teaser.
+        return Scalar<long>(InsertArticleSql, [
+            ("source", sourceId), ("published", a.Published), ("captured", Date(a.Captured)), ("url", Text(a.Url)), ("article_teaser", Text(a.Teaser)),
+            ("now", _now), ("place", Text(d?.Place)), ("date", Date(d?.Date)), ("agency", Text(d?.Agency)),
+            ("key", prepared.TitleKey), ("hash", prepared.Hash),
+            .. PostgresSearchRow.Parameters(a.Title, null, prepared.Body, prepared.Terms),
+        ]);
+    }
+
     private (DateOnly? Captured, bool Exists) ReadCurrent(long id, int number)
     {
         using var r = Command("SELECT captured FROM versions WHERE article_id = @id AND number = @n", ("id", id), ("n", number)).ExecuteReader();
@@ -204,9 +256,13 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES (@id, @kind, @on, @now)",
             ("id", id), ("kind", kind), ("on", on), ("now", _now));
 
-    // The dateline the article was first seen with is kept; a later capture only fills what was missing.
+    // The dateline the article was first seen with is kept; a later capture only fills what was missing
+    // (and an article with nothing to fill is not rewritten: PostgreSQL writes a new row for every update).
     private void SetDateline(long id, Dateline d) =>
-        Run("UPDATE articles SET dateline_place = coalesce(dateline_place, @place), dateline_date = coalesce(dateline_date, @date), dateline_agency = coalesce(dateline_agency, @agency) WHERE id = @id",
+        Run("""
+            UPDATE articles SET dateline_place = coalesce(dateline_place, @place), dateline_date = coalesce(dateline_date, @date), dateline_agency = coalesce(dateline_agency, @agency)
+            WHERE id = @id AND ((dateline_place IS NULL AND @place::text IS NOT NULL) OR (dateline_date IS NULL AND @date::date IS NOT NULL) OR (dateline_agency IS NULL AND @agency::text IS NOT NULL))
+            """,
             ("place", d.Place), ("date", Date(d.Date)), ("agency", Text(d.Agency)), ("id", id));
 
     private StoreOutcome RecordCard(PreparedCard prepared, DateOnly? seen)
@@ -236,9 +292,19 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
 
     private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
 
-    private Found? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = @id", ("id", id));
+    private Found? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = @id", 0, ("id", id));
 
-    private Found? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = @url ORDER BY a.id LIMIT 1", ("url", url));
+    // The article at this address, else the one under this title key (see FindByKey), in one statement.
+    private Found? FindByUrlOrKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
+        SELECT * FROM (
+            (SELECT 1 AS rank, {FoundColumns} FROM articles a WHERE a.url = @url::text ORDER BY a.id LIMIT 1)
+            UNION ALL
+            (SELECT 2, {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
+             WHERE k.source_id = @source AND k.published = @published AND k.title_key = @key
+               AND (@url::text IS NULL OR a.url IS NULL OR a.url = @url::text)
+             ORDER BY a.id LIMIT 1)) f
+        ORDER BY rank LIMIT 1
+        """, 1, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)));
 
     // An article with a different URL is a different article, even under the same title and date.
     private Found? FindByKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
@@ -246,14 +312,15 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         WHERE k.source_id = @source AND k.published = @published AND k.title_key = @key
           AND (@url::text IS NULL OR a.url IS NULL OR a.url = @url::text)
         ORDER BY a.id LIMIT 1
-        """, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)));
+        """, 0, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)));
 
-    private Found? ReadFound(string sql, params (string, object?)[] args)
+    // The columns of FoundColumns, from column `at` on.
+    private Found? ReadFound(string sql, int at, params (string, object?)[] args)
     {
         using var r = Command(sql, args).ExecuteReader();
         if (!r.Read()) return null;
-        return new Found(r.GetInt64(0), r.GetString(1) == "stub", r.GetInt32(2), r.GetInt32(3),
-            r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+        return new Found(r.GetInt64(at), r.GetString(at + 1) == "stub", r.GetInt32(at + 2), r.GetInt32(at + 3),
+            r.IsDBNull(at + 4) ? null : r.GetFieldValue<DateOnly>(at + 4), r.GetString(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7));
     }
 
     private void AddKey(long sourceId, DateOnly published, string key, long id) =>
@@ -295,7 +362,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
 
     private NpgsqlCommand Command(string sql, params (string Name, object? Value)[] args)
     {
-        var cmd = new NpgsqlCommand(sql, _c, _tx);
+        var cmd = new NpgsqlCommand(Due() + sql, _c, _tx);
         foreach (var (name, value) in args)
         {
             if (value is NpgsqlParameter typed)

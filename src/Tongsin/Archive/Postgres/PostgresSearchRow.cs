@@ -28,20 +28,30 @@ internal static class PostgresSearchRow
     public static string ArticleColumns(string a) =>
         $"{a}.source_id, {a}.published, {a}.status = 'stub', tongsin_search_meta({a}.source_id, {a}.published, {a}.id)";
 
-    // Written after the article's row, so the source, date and status are its current ones.
-    private static readonly string Sql = $"""
+    /// <summary>
+    /// The statement that writes the row of the article <paramref name="from"/> selects (as a, with
+    /// id, source_id, published and status), its text in the parameters @title, @teaser and @body,
+    /// its Korean bigrams and name keys in @ko, @kof and @names (see <see cref="Parameters"/>).
+    /// </summary>
+    public static string Insert(string from) => $"""
         INSERT INTO article_search (article_id, {RowColumns}, title, words, ko, kof, names)
         SELECT a.id, {ArticleColumns("a")}, {Title("@title")}, {Words("@title", "@teaser", "@body")}, @ko::tsvector, @kof::tsvector, @names::tsvector
-        FROM articles a WHERE a.id = @id
+        FROM {from}
         ON CONFLICT (article_id) DO UPDATE SET stub = excluded.stub, title = excluded.title, words = excluded.words, ko = excluded.ko, kof = excluded.kof, names = excluded.names
         """;
 
+    /// <summary>The parameters of <see cref="Insert"/> but the article's own.</summary>
+    public static (string, object?)[] Parameters(string title, string? teaser, string? body, SearchTerms terms) => [
+        ("title", title), ("teaser", teaser ?? ""), ("body", body ?? ""),
+        ("ko", TsText.Vector(terms.Korean)), ("kof", TsText.Vector(terms.KoreanFolded)), ("names", TsText.Vector(terms.Names)),
+    ];
+
+    // Written after the article's row, so the source, date and status are its current ones.
+    private static readonly string Sql = Insert("articles a WHERE a.id = @id");
+
     public static void Write(Func<string, (string, object?)[], NpgsqlCommand> command, long id, string title, string? teaser, string? body, SearchTerms terms)
     {
-        using var cmd = command(Sql, [
-            ("id", id), ("title", title), ("teaser", teaser ?? ""), ("body", body ?? ""),
-            ("ko", TsText.Vector(terms.Korean)), ("kof", TsText.Vector(terms.KoreanFolded)), ("names", TsText.Vector(terms.Names)),
-        ]);
+        using var cmd = command(Sql, [("id", id), .. Parameters(title, teaser, body, terms)]);
         cmd.ExecuteNonQuery();
     }
 }

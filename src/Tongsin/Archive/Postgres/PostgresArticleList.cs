@@ -27,13 +27,13 @@ internal sealed class PostgresArticleList(Func<NpgsqlConnection> open)
         }
 
         // Uncounted, one row more than asked says whether there are more.
-        using var list = where.Command(c, $"SELECT {PostgresArchive.ArticleColumns} {where.Where} ORDER BY a.published DESC, a.id DESC LIMIT @limit OFFSET @offset");
+        using var list = where.Command(c, $"SELECT {ArchiveRows.ArticleColumns} {where.Where} ORDER BY a.published DESC, a.id DESC LIMIT @limit OFFSET @offset");
         list.Parameters.AddWithValue("limit", query.Limit + (query.CountAll ? 0 : 1));
         list.Parameters.AddWithValue("offset", query.Offset);
         using var r = list.ExecuteReader();
-        var outlets = new PgOutletCache();
+        var outlets = new OutletCache();
         var articles = new List<ArticleRecord>();
-        while (r.Read()) articles.Add(PostgresArchive.ReadArticle(r, outlets));
+        while (r.Read()) articles.Add(PostgresRows.Instance.Article(r, outlets));
         if (total is null)
         {
             total = query.Offset + articles.Count;

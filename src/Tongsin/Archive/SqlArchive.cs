@@ -1,22 +1,31 @@
 using System.Data.Common;
+using System.Globalization;
 using Tongsin.Model;
 
 namespace Tongsin.Archive;
 
 /// <summary>
 /// What an archive in an SQL database reads the same way on every backend: articles and their
-/// versions, the rows of an export, the sources with their counts, the totals. A backend opens the
-/// connections, reads its own column types (<see cref="ArchiveRows"/>) and gives the few pieces of
-/// SQL where its database differs; the rest of <see cref="IArchive"/> is its own.
+/// versions, listings, the rows of an export, the sources with their counts, the totals. A backend
+/// opens the connections, reads its own column types (<see cref="ArchiveRows"/>), selects articles
+/// with its own filters and gives the few pieces of SQL where its database differs; the rest of
+/// <see cref="IArchive"/> is its own.
 /// </summary>
-public abstract class SqlArchive
+public abstract class SqlArchive<TConnection> where TConnection : DbConnection
 {
     private protected SqlArchive(ArchiveRows rows) => Rows = rows;
 
     private protected ArchiveRows Rows { get; }
 
     /// <summary>A connection to the archive, open, for one thread at a time.</summary>
-    internal abstract DbConnection OpenConnection();
+    internal abstract TConnection OpenConnection();
+
+    /// <summary>
+    /// The WHERE clause that selects the articles (a) and sources (s) a filter covers, less one
+    /// article when <paramref name="excludeId"/> names it, and what makes commands on the connection
+    /// that carry the clause's parameters.
+    /// </summary>
+    private protected abstract (string Where, Func<string, DbCommand> Command) Select(TConnection c, ArticleFilter filter, long? excludeId = null);
 
     /// <summary>What a source's counts are grouped by: the source, and what else the database needs named to give its outlet's columns.</summary>
     private protected abstract string SourceGrouping { get; }
@@ -48,6 +57,40 @@ public abstract class SqlArchive
         var list = new List<ArticleVersion>();
         while (r.Read()) list.Add(Rows.Version(r));
         return list;
+    }
+
+    /// <summary>
+    /// Listings newest first with offset paging. The count runs separately so a page can say how
+    /// many there are in all; both use the (published, id) and (source_id, published) indexes.
+    /// </summary>
+    public ArticleListing ListArticles(ArticleQuery query)
+    {
+        query.Check();
+        using var c = OpenConnection();
+        var (where, command) = Select(c, new ArticleFilter(query.SourceSlugs, query.From, query.To), query.ExcludeId);
+
+        long? total = null;
+        if (query.CountAll)
+        {
+            using var count = command($"SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id {where}");
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (total == 0 || query.Limit == 0 || query.Offset >= total) return new ArticleListing(total.Value, [], query.Offset);
+        }
+
+        // Uncounted, one row more than asked says whether there are more.
+        using var list = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published DESC, a.id DESC LIMIT @limit OFFSET @offset");
+        Add(list, "@limit", query.Limit + (query.CountAll ? 0 : 1));
+        Add(list, "@offset", query.Offset);
+        using var r = list.ExecuteReader();
+        var outlets = new OutletCache();
+        var articles = new List<ArticleRecord>();
+        while (r.Read()) articles.Add(Rows.Article(r, outlets));
+        if (total is null)
+        {
+            total = query.Offset + articles.Count;
+            if (articles.Count > query.Limit) articles.RemoveAt(articles.Count - 1);
+        }
+        return new ArticleListing(total.Value, articles, query.Offset);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
 using Tongsin.Model;
@@ -10,7 +11,7 @@ namespace Tongsin.Archive.Postgres;
 /// (see <see cref="PostgresImportSession"/>). Connections come from one pooled data source, so one
 /// instance serves many threads; disposing it closes them.
 /// </summary>
-public sealed class PostgresArchive : SqlArchive, IArchive
+public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
 {
     private readonly NpgsqlDataSource _data;
     private readonly TimeProvider _clock;
@@ -126,11 +127,9 @@ public sealed class PostgresArchive : SqlArchive, IArchive
         // The versions of articles that have several are read on a second connection while the first streams.
         using var c = OpenConnection();
         using var side = OpenConnection();
-        var where = new PgFilter();
-        where.Sources(filter.SourceSlugs);
-        where.Published(filter.From, filter.To);
+        var (where, command) = Select(c, filter);
         using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        using var cmd = where.Command(c, $"SELECT {ArchiveRows.ArticleColumns} {where.Where} ORDER BY a.published, a.id");
+        using var cmd = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published, a.id");
         cmd.Transaction = tx;
         using var r = cmd.ExecuteReader();
         foreach (var history in Histories(r, side)) yield return history;
@@ -138,7 +137,14 @@ public sealed class PostgresArchive : SqlArchive, IArchive
 
     public SearchResults Search(SearchRequest request) => _search.Run(request);
 
-    public ArticleListing ListArticles(ArticleQuery query) => new PostgresArticleList(OpenConnection).Run(query);
+    private protected override (string Where, Func<string, DbCommand> Command) Select(NpgsqlConnection c, ArticleFilter filter, long? excludeId = null)
+    {
+        var where = new PgFilter();
+        where.Sources(filter.SourceSlugs);
+        where.Published(filter.From, filter.To);
+        if (excludeId is { } id) where.Add($"a.id <> {where.Parameter(id)}");
+        return (where.Where, sql => where.Command(c, sql));
+    }
 
     // PostgreSQL selects the outlet's columns only when the outlet is a group of its own.
     private protected override string SourceGrouping => "s.id, o.id";

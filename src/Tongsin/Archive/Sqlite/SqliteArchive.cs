@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Tongsin.Model;
 using Tongsin.Search;
@@ -9,7 +10,7 @@ namespace Tongsin.Archive.Sqlite;
 /// The archive in one SQLite file (WAL). Reads open pooled connections of their own, so one
 /// instance serves many threads; writes go through <see cref="BeginImport"/>.
 /// </summary>
-public sealed class SqliteArchive : SqlArchive, IArchive
+public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
 {
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
@@ -116,17 +117,22 @@ public sealed class SqliteArchive : SqlArchive, IArchive
     public IEnumerable<ArticleHistory> Export(ArticleFilter filter)
     {
         using var c = OpenConnection();
-        var where = new SqlFilter();
-        where.Sources(filter.SourceSlugs);
-        where.Published(filter.From, filter.To);
-        using var cmd = where.Command(c, $"SELECT {ArchiveRows.ArticleColumns} {where.Where} ORDER BY a.published, a.id");
+        var (where, command) = Select(c, filter);
+        using var cmd = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published, a.id");
         using var r = cmd.ExecuteReader();
         foreach (var history in Histories(r, c)) yield return history;
     }
 
     public SearchResults Search(SearchRequest request) => _search.Run(request);
 
-    public ArticleListing ListArticles(ArticleQuery query) => new SqliteArticleList(OpenConnection).Run(query);
+    private protected override (string Where, Func<string, DbCommand> Command) Select(SqliteConnection c, ArticleFilter filter, long? excludeId = null)
+    {
+        var where = new SqlFilter();
+        where.Sources(filter.SourceSlugs);
+        where.Published(filter.From, filter.To);
+        if (excludeId is { } id) where.Add("a.id <> $exclude", ("$exclude", id));
+        return (where.Where, sql => where.Command(c, sql));
+    }
 
     // SQLite gives the outlet's columns of the one row the join has for the source.
     private protected override string SourceGrouping => "s.id";

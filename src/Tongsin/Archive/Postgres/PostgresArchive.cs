@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
 using Tongsin.Model;
@@ -10,13 +11,13 @@ namespace Tongsin.Archive.Postgres;
 /// (see <see cref="PostgresImportSession"/>). Connections come from one pooled data source, so one
 /// instance serves many threads; disposing it closes them.
 /// </summary>
-public sealed class PostgresArchive : IArchive
+public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
 {
     private readonly NpgsqlDataSource _data;
     private readonly TimeProvider _clock;
     private PostgresSearch _search;
 
-    private PostgresArchive(PostgresAddress address, NpgsqlDataSource data, TimeProvider clock)
+    private PostgresArchive(PostgresAddress address, NpgsqlDataSource data, TimeProvider clock) : base(PostgresRows.Instance)
     {
         Address = address;
         _data = data;
@@ -113,7 +114,7 @@ public sealed class PostgresArchive : IArchive
 
     internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
-    internal NpgsqlConnection OpenConnection()
+    internal override NpgsqlConnection OpenConnection()
     {
         try { return _data.OpenConnection(); }
         catch (Exception e) when (e is NpgsqlException or TimeoutException) { throw Explain(Address, e); }
@@ -121,170 +122,37 @@ public sealed class PostgresArchive : IArchive
 
     public IImportSession BeginImport() => new PostgresImportSession(OpenConnection(), _clock);
 
-    internal const string ArticleColumns = """
-        a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count, a.removed_on,
-        v.body, v.hash, s.language, o.slug, o.name, o.name_ko, o.site, a.dateline_place, a.dateline_date, a.dateline_agency
-        FROM articles a
-        JOIN sources s ON s.id = a.source_id
-        JOIN outlets o ON o.id = s.outlet_id
-        LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version
-        """;
-
-    public ArticleRecord? FindArticle(long id)
-    {
-        using var c = OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {ArticleColumns} WHERE a.id = @id", c);
-        cmd.Parameters.AddWithValue("id", id);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? ReadArticle(r, new PgOutletCache()) : null;
-    }
-
-    public IReadOnlyList<ArticleVersion> Versions(long articleId)
-    {
-        using var c = OpenConnection();
-        return ReadVersions(c, articleId);
-    }
-
-    private static List<ArticleVersion> ReadVersions(NpgsqlConnection c, long articleId)
-    {
-        using var cmd = new NpgsqlCommand("SELECT number, title, body, captured, hash, recorded_at FROM versions WHERE article_id = @id ORDER BY number", c);
-        cmd.Parameters.AddWithValue("id", articleId);
-        using var r = cmd.ExecuteReader();
-        var list = new List<ArticleVersion>();
-        while (r.Read())
-            list.Add(new ArticleVersion(r.GetInt32(0), r.GetString(1), SplitBody(r.GetString(2)), ReadDate(r, 3), r.GetString(4),
-                r.GetFieldValue<DateTimeOffset>(5)));
-        return list;
-    }
-
     public IEnumerable<ArticleHistory> Export(ArticleFilter filter)
     {
         // The versions of articles that have several are read on a second connection while the first streams.
         using var c = OpenConnection();
         using var side = OpenConnection();
-        var where = new PgFilter();
-        where.Sources(filter.SourceSlugs);
-        where.Published(filter.From, filter.To);
+        var (where, command) = Select(c, filter);
         using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        using var cmd = where.Command(c, $"SELECT {ArticleColumns} {where.Where} ORDER BY a.published, a.id");
+        using var cmd = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published, a.id");
         cmd.Transaction = tx;
         using var r = cmd.ExecuteReader();
-        var outlets = new PgOutletCache();
-        while (r.Read())
-        {
-            var article = ReadArticle(r, outlets);
-            IReadOnlyList<ArticleVersion> versions = article.VersionCount > 1 ? ReadVersions(side, article.Id) : [];
-            yield return new ArticleHistory(article, versions);
-        }
+        foreach (var history in Histories(r, side)) yield return history;
     }
 
     public SearchResults Search(SearchRequest request) => _search.Run(request);
 
-    public ArticleListing ListArticles(ArticleQuery query) => new PostgresArticleList(OpenConnection).Run(query);
-
-    public IReadOnlyList<SourceSummary> Sources() => Summaries(null);
-
-    public SourceSummary? FindSource(string slug) => Summaries(slug).FirstOrDefault();
-
-    public IReadOnlyList<Source> SourceList()
+    private protected override (string Where, Func<string, DbCommand> Command) Select(NpgsqlConnection c, ArticleFilter filter, long? excludeId = null)
     {
-        using var c = OpenConnection();
-        return ReadSourceList(c);
+        var where = new PgFilter();
+        where.Sources(filter.SourceSlugs);
+        where.Published(filter.From, filter.To);
+        if (excludeId is { } id) where.Add($"a.id <> {where.Parameter(id)}");
+        return (where.Where, sql => where.Command(c, sql));
     }
 
-    internal static List<Source> ReadSourceList(NpgsqlConnection c)
-    {
-        using var cmd = new NpgsqlCommand("SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language", c);
-        using var r = cmd.ExecuteReader();
-        var list = new List<Source>();
-        var outlets = new PgOutletCache();
-        while (r.Read()) list.Add(new Source(outlets.Get(r, 1), r.GetString(0)));
-        return list;
-    }
+    // PostgreSQL selects the outlet's columns only when the outlet is a group of its own.
+    private protected override string SourceGrouping => "s.id, o.id";
 
-    private List<SourceSummary> Summaries(string? slug)
-    {
-        using var c = OpenConnection();
-        using var cmd = new NpgsqlCommand($"""
-            SELECT s.language, o.slug, o.name, o.name_ko, o.site,
-                   count(a.id) FILTER (WHERE a.status = 'complete'),
-                   count(a.id) FILTER (WHERE a.status = 'stub'),
-                   min(a.published), max(a.published)
-            FROM sources s
-            JOIN outlets o ON o.id = s.outlet_id
-            LEFT JOIN articles a ON a.source_id = s.id
-            {(slug is null ? "" : "WHERE s.slug = @slug")}
-            GROUP BY s.id, o.id
-            ORDER BY o.name, s.language
-            """, c);
-        if (slug is not null) cmd.Parameters.AddWithValue("slug", slug);
-        using var r = cmd.ExecuteReader();
-        var list = new List<SourceSummary>();
-        var outlets = new PgOutletCache();
-        while (r.Read())
-            list.Add(new SourceSummary(new Source(outlets.Get(r, 1), r.GetString(0)), r.GetInt64(5), r.GetInt64(6), ReadDate(r, 7), ReadDate(r, 8)));
-        return list;
-    }
-
-    public ArchiveStats Stats()
-    {
-        using var c = OpenConnection();
-        using var cmd = new NpgsqlCommand("""
-            SELECT (SELECT count(*) FROM articles WHERE status = 'complete'),
-                   (SELECT count(*) FROM articles WHERE status = 'stub'),
-                   (SELECT count(*) FROM versions),
-                   (SELECT count(*) FROM articles WHERE removed_on IS NOT NULL),
-                   (SELECT count(*) FROM sources),
-                   (SELECT min(published) FROM articles),
-                   (SELECT max(published) FROM articles),
-                   pg_database_size(current_database()),
-                   (SELECT max(version) FROM schema_migrations)
-            """, c);
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return new ArchiveStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
-            ReadDate(r, 5), ReadDate(r, 6), r.GetInt64(7), r.GetInt32(8));
-    }
-
-    internal static ArticleRecord ReadArticle(NpgsqlDataReader r, PgOutletCache outlets)
-    {
-        var isStub = r.GetString(5) == "stub";
-        return new ArticleRecord(
-            r.GetInt64(0),
-            new Source(outlets.Get(r, 12), r.GetString(11)),
-            r.GetString(1),
-            r.GetFieldValue<DateOnly>(2),
-            ReadDate(r, 3),
-            r.IsDBNull(4) ? null : r.GetString(4),
-            isStub ? ArticleStatus.Stub : ArticleStatus.Complete,
-            r.IsDBNull(6) ? null : r.GetString(6),
-            r.IsDBNull(9) ? [] : SplitBody(r.GetString(9)),
-            r.GetInt32(7),
-            ReadDate(r, 8),
-            r.IsDBNull(10) ? null : r.GetString(10),
-            r.IsDBNull(16) ? null : new Dateline(r.GetString(16), ReadDate(r, 17), r.IsDBNull(18) ? "" : r.GetString(18)));
-    }
-
-    internal static DateOnly? ReadDate(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
-
-    // Paragraphs are stored joined by newlines, as PreparedArticle.Body has them.
-    internal static string[] SplitBody(string body) => body.Length == 0 ? [] : body.Split('\n');
+    private protected override string SizeExpression => "pg_database_size(current_database())";
 
     public void Dispose() => _data.Dispose();
 }
 
-/// <summary>One Outlet object per outlet while reading many rows.</summary>
-internal sealed class PgOutletCache
-{
-    private readonly Dictionary<string, Outlet> _outlets = new(StringComparer.Ordinal);
-
-    /// <summary>Reads slug, name, Korean name and site from four columns starting at <paramref name="first"/>.</summary>
-    public Outlet Get(NpgsqlDataReader r, int first)
-    {
-        var slug = r.GetString(first);
-        if (_outlets.TryGetValue(slug, out var known)) return known;
-        var outlet = new Outlet(slug, r.GetString(first + 1), r.IsDBNull(first + 2) ? null : r.GetString(first + 2), r.IsDBNull(first + 3) ? null : r.GetString(first + 3));
-        _outlets[slug] = outlet;
-        return outlet;
-    }
-}
+/// <summary>The outlet cache under the name PostgreSQL's search knows it by.</summary>
+internal sealed class PgOutletCache : OutletCache;

@@ -21,62 +21,17 @@ namespace Tongsin.Archive.Postgres;
 /// key, first version, dateline and search row go in one statement. A page's savepoint is released
 /// with the next page's first statement, or by the commit.
 /// </summary>
-internal sealed class PostgresImportSession(NpgsqlConnection connection, TimeProvider clock) : IImportSession
+internal sealed class PostgresImportSession(NpgsqlConnection connection, TimeProvider clock) : SqlImportSession(clock)
 {
     private readonly NpgsqlConnection _c = connection;
     private NpgsqlTransaction? _tx;
-    private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
     private DateTimeOffset _now;
     // Savepoint statements waiting to go with the next statement: the last page's release, this page's savepoint.
     private bool _releaseDue, _savepointDue, _savepointSent;
+    // The article this item inserted with its dateline, which SetDateline then has nothing to add to.
+    private long _insertedWithDateline = -1;
 
-    public StoreOutcome Store(PageCapture page) => Store(PreparedPage.From(page));
-
-    public StoreOutcome Store(PreparedPage page) => Atomically(() =>
-    {
-        var outcome = RecordArticle(page.Article, knownId: null, out _);
-        foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Capture.Captured);
-        return outcome;
-    });
-
-    public StoreOutcome Store(ArticleHistory record) => Atomically(() =>
-    {
-        var a = record.Article;
-        StoreOutcome outcome;
-        long id;
-        if (a.Status == ArticleStatus.Stub)
-        {
-            var card = PreparedCard.From(new CardCapture(a.Source, a.Title, a.Published, a.Teaser));
-            outcome = RecordCard(card, a.Captured);
-            id = FindByKey(SourceId(a.Source), a.Published, card.TitleKey, a.Url)!.Value.Id;
-        }
-        else
-        {
-            outcome = default;
-            long? known = null;
-            var sawNew = false;
-            foreach (var v in record.Versions)
-            {
-                var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser, a.Dateline);
-                var step = RecordArticle(PreparedArticle.From(capture), known, out id);
-                known = id;
-                sawNew |= step.New > 0;
-                outcome += step;
-            }
-            id = known!.Value;
-            // Versions of one exported article are one item: new, updated, or unchanged as a whole.
-            outcome = sawNew ? outcome with { New = 1, Updated = 0, Unchanged = 0 }
-                : outcome.Updated > 0 ? outcome with { Updated = 1, Unchanged = 0 }
-                : outcome with { Unchanged = 1 };
-            if (a.Teaser is not null)
-                Run("UPDATE articles SET teaser = @teaser WHERE id = @id AND teaser IS NULL", ("teaser", a.Teaser), ("id", id));
-        }
-        if (a.RemovedOn is { } removed)
-            Run("UPDATE articles SET removed_on = @d WHERE id = @id AND removed_on IS NULL", ("d", removed), ("id", id));
-        return outcome;
-    });
-
-    public void Commit()
+    public override void Commit()
     {
         _tx?.Commit();
         _tx?.Dispose();
@@ -84,7 +39,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         _releaseDue = _savepointDue = _savepointSent = false;
     }
 
-    private StoreOutcome Atomically(Func<StoreOutcome> store)
+    protected override void BeginItem()
     {
         if (_tx is null)
         {
@@ -92,29 +47,25 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             Run($"SELECT pg_advisory_xact_lock({PostgresSchema.WriterLock})");
         }
         // Times are kept to the second, as the SQLite archive keeps them.
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         _now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         (_savepointDue, _savepointSent) = (true, false);
-        try
-        {
-            var outcome = store();
-            // Released with the next page's first statement, or by the commit.
-            _releaseDue |= _savepointSent;
-            _savepointDue = false;
-            return outcome;
-        }
-        catch
-        {
-            _savepointDue = false;
-            if (_savepointSent)
-            {
-                using var undo = new NpgsqlCommand("ROLLBACK TO SAVEPOINT page; RELEASE SAVEPOINT page", _c, _tx);
-                undo.ExecuteNonQuery();
-            }
-            // A source created inside the rolled-back page is gone again.
-            _sourceIds.Clear();
-            throw;
-        }
+        _insertedWithDateline = -1;
+    }
+
+    // Released with the next page's first statement, or by the commit.
+    protected override void EndItem()
+    {
+        _releaseDue |= _savepointSent;
+        _savepointDue = false;
+    }
+
+    protected override void UndoItem()
+    {
+        _savepointDue = false;
+        if (!_savepointSent) return;
+        using var undo = new NpgsqlCommand("ROLLBACK TO SAVEPOINT page; RELEASE SAVEPOINT page", _c, _tx);
+        undo.ExecuteNonQuery();
     }
 
     /// <summary>The savepoint statements due before the next statement, marked as sent.</summary>
@@ -127,20 +78,19 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return due;
     }
 
+    protected override long FindCard(PreparedCard card, string? url) =>
+        FindByKey(SourceId(card.Capture.Source), card.Capture.Published, card.TitleKey, url)!.Value.Id;
+
+    protected override void KeepTeaser(long id, string teaser) =>
+        Run("UPDATE articles SET teaser = @teaser WHERE id = @id AND teaser IS NULL", ("teaser", teaser), ("id", id));
+
+    protected override void KeepRemoval(long id, DateOnly on) =>
+        Run("UPDATE articles SET removed_on = @d WHERE id = @id AND removed_on IS NULL", ("d", on), ("id", id));
+
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured, string Title, string? Teaser, string? Url);
 
-    /// <summary>Records the article's text and, where it is new to the article, its dateline.</summary>
-    private StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    protected override StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
-        var outcome = RecordText(prepared, knownId, out id, out var inserted);
-        // A new article's row was written with its dateline.
-        if (!inserted && prepared.Capture.Dateline is { } dateline) SetDateline(id, dateline);
-        return outcome;
-    }
-
-    private StoreOutcome RecordText(PreparedArticle prepared, long? knownId, out long id, out bool inserted)
-    {
-        inserted = false;
         var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
         var (key, body, hash, captured) = (prepared.TitleKey, prepared.Body, prepared.Hash, a.Captured);
@@ -149,7 +99,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         if (found is null)
         {
             id = InsertArticle(prepared, sourceId);
-            inserted = true;
+            if (a.Dateline is not null) _insertedWithDateline = id;
             return new StoreOutcome(New: 1, 0, 0, 0, 0);
         }
 
@@ -229,43 +179,32 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return r.Read() ? (r.IsDBNull(0) ? null : r.GetFieldValue<DateOnly>(0), true) : (null, false);
     }
 
-    public bool MarkRemoved(string url, DateOnly on)
-    {
-        var changed = false;
-        Atomically(() =>
-        {
-            var id = Scalar<long?>("SELECT id FROM articles WHERE url = @url AND removed_on IS NULL ORDER BY id LIMIT 1", ("url", url));
-            if (id is null) return default;
-            Run("UPDATE articles SET removed_on = @on, updated_at = @now WHERE id = @id", ("on", on), ("now", _now), ("id", id.Value));
-            AddEvent(id.Value, "removed", on);
-            changed = true;
-            return default;
-        });
-        return changed;
-    }
+    protected override long? FindUnremoved(string url) =>
+        Scalar<long?>("SELECT id FROM articles WHERE url = @url AND removed_on IS NULL ORDER BY id LIMIT 1", ("url", url));
 
-    // An article found again at its own address after it was marked removed is back.
-    private void Restore(long id, DateOnly? on)
-    {
-        if (Scalar<DateOnly?>("SELECT removed_on FROM articles WHERE id = @id", ("id", id)) is null) return;
-        Run("UPDATE articles SET removed_on = NULL, updated_at = @now WHERE id = @id", ("now", _now), ("id", id));
-        AddEvent(id, "restored", on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-    }
+    protected override bool IsRemoved(long id) => Scalar<DateOnly?>("SELECT removed_on FROM articles WHERE id = @id", ("id", id)) is not null;
 
-    private void AddEvent(long id, string kind, DateOnly on) =>
+    protected override void SetRemoved(long id, DateOnly on) =>
+        Run("UPDATE articles SET removed_on = @on, updated_at = @now WHERE id = @id", ("on", on), ("now", _now), ("id", id));
+
+    protected override void ClearRemoved(long id) => Run("UPDATE articles SET removed_on = NULL, updated_at = @now WHERE id = @id", ("now", _now), ("id", id));
+
+    protected override void AddEvent(long id, string kind, DateOnly on) =>
         Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES (@id, @kind, @on, @now)",
             ("id", id), ("kind", kind), ("on", on), ("now", _now));
 
     // The dateline the article was first seen with is kept; a later capture only fills what was missing
     // (and an article with nothing to fill is not rewritten: PostgreSQL writes a new row for every update).
-    private void SetDateline(long id, Dateline d) =>
+    protected override void SetDateline(long id, Dateline d)
+    {
+        if (id == _insertedWithDateline) return;
         Run("""
             UPDATE articles SET dateline_place = coalesce(dateline_place, @place), dateline_date = coalesce(dateline_date, @date), dateline_agency = coalesce(dateline_agency, @agency)
             WHERE id = @id AND ((dateline_place IS NULL AND @place::text IS NOT NULL) OR (dateline_date IS NULL AND @date::date IS NOT NULL) OR (dateline_agency IS NULL AND @agency::text IS NOT NULL))
-            """,
-            ("place", d.Place), ("date", Date(d.Date)), ("agency", Text(d.Agency)), ("id", id));
+            """, ("place", d.Place), ("date", Date(d.Date)), ("agency", Text(d.Agency)), ("id", id));
+    }
 
-    private StoreOutcome RecordCard(PreparedCard prepared, DateOnly? seen)
+    protected override StoreOutcome RecordCard(PreparedCard prepared, DateOnly? seen)
     {
         var card = prepared.Capture;
         var sourceId = SourceId(card.Source);
@@ -335,24 +274,18 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     private void Index(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>
         PostgresSearchRow.Write(Command, id, title, teaser, body, terms ?? SearchTerms.Of(title, teaser, body));
 
-    private long SourceId(Source source)
+    protected override long StoreSource(Source source)
     {
-        var slug = source.Slug;
-        if (_sourceIds.TryGetValue(slug, out var id)) return id;
-        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = @slug", ("slug", slug));
-        if (existing is null)
-        {
-            var o = source.Outlet;
-            Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES (@slug, @name, @ko, @site) ON CONFLICT (slug) DO NOTHING",
-                ("slug", o.Slug), ("name", o.Name), ("ko", Text(o.NameKo)), ("site", Text(o.Site)));
-            existing = Scalar<long>("""
-                INSERT INTO sources (outlet_id, language, slug, label)
-                VALUES ((SELECT id FROM outlets WHERE slug = @outlet), @lang, @slug, @label)
-                RETURNING id
-                """, ("outlet", o.Slug), ("lang", source.Language), ("slug", slug), ("label", source.Label));
-        }
-        _sourceIds[slug] = existing.Value;
-        return existing.Value;
+        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = @slug", ("slug", source.Slug));
+        if (existing is not null) return existing.Value;
+        var o = source.Outlet;
+        Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES (@slug, @name, @ko, @site) ON CONFLICT (slug) DO NOTHING",
+            ("slug", o.Slug), ("name", o.Name), ("ko", Text(o.NameKo)), ("site", Text(o.Site)));
+        return Scalar<long>("""
+            INSERT INTO sources (outlet_id, language, slug, label)
+            VALUES ((SELECT id FROM outlets WHERE slug = @outlet), @lang, @slug, @label)
+            RETURNING id
+            """, ("outlet", o.Slug), ("lang", source.Language), ("slug", source.Slug), ("label", source.Label));
     }
 
     // Nulls go with their type, so the server never has to guess it.
@@ -392,7 +325,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             : (T)Convert.ChangeType(value, type);
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         try { _tx?.Rollback(); }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { }

@@ -314,7 +314,7 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
 
     // A version's line holds its stored hash and the hash of its text as read back, so a changed text shows even where the stored hash was copied.
     private static IEnumerable<string> VersionLines(IEnumerable<string?[]> rows) =>
-        rows.Select(v => $"{v[0]}|{v[1]}|{v[4]}|{ContentHash.Of(v[2]!, PostgresArchive.SplitBody(v[3]!))}|{v[5]}");
+        rows.Select(v => $"{v[0]}|{v[1]}|{v[4]}|{ContentHash.Of(v[2]!, ArchiveRows.SplitBody(v[3]!))}|{v[5]}");
 
     private static string Digest(IEnumerable<string?[]> rows) => Digest(rows.Select(r => string.Join('\u001F', r.Select(v => v ?? "\u0000"))));
 

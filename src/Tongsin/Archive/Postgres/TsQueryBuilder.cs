@@ -61,7 +61,7 @@ internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
         PhraseNode { Field: null } p => !Hangul.Contains(p.Text) && Romanisation.QueryKey(p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) is null,
         OrNode or => or.Parts.All(WordsOnly),
         AndNode and => and.Parts.Any(p => p is not NotNode) && and.Parts.All(p => WordsOnly(p is NotNode n ? n.Part : p))
-            && !Enumerable.Range(0, and.Parts.Count).Any(i => NameRun(and.Parts.Where(p => p is not NotNode).ToList(), i) > 0),
+            && !NameRun.Any(and.Parts.Where(p => p is not NotNode).ToList()),
         _ => false,
     };
 
@@ -144,21 +144,11 @@ internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
     // Plain words one after another that make a name (Kim Jong Un) also match the name however it is spelt.
     private string And(AndNode and)
     {
-        var positive = new List<string>();
-        var parts = and.Parts.Where(p => p is not NotNode).ToList();
-        for (var i = 0; i < parts.Count; i++)
+        var positive = NameRun.Translate(and.Parts.Where(p => p is not NotNode).ToList(), Condition, name =>
         {
-            var run = NameRun(parts, i);
-            if (run == 0)
-            {
-                positive.Add(Condition(parts[i]));
-                continue;
-            }
-            var words = parts.Skip(i).Take(run).Cast<WordNode>().Select(w => w.Text).ToList();
-            var each = string.Join(" AND ", words.Select(w => Match("x.words", Words(w), WordQueries)));
-            positive.Add($"(({each}) OR {Match("x.names", Tokens(TsText.Phrase([Romanisation.QueryKey(words)!], false)), NameQueries)})");
-            i += run - 1;
-        }
+            var each = string.Join(" AND ", name.Words.Select(w => Match("x.words", Words(w), WordQueries)));
+            return $"(({each}) OR {Match("x.names", Tokens(TsText.Phrase([name.Key], false)), NameQueries)})";
+        });
         var text = positive.Count == 1 ? positive[0] : "(" + string.Join(" AND ", positive) + ")";
         foreach (var not in and.Parts.OfType<NotNode>())
         {
@@ -168,19 +158,6 @@ internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
             _negated = was;
         }
         return text;
-    }
-
-    private static int NameRun(List<QueryNode> parts, int start)
-    {
-        for (var length = 3; length >= 2; length--)
-        {
-            if (start + length > parts.Count) continue;
-            var run = parts.Skip(start).Take(length).ToList();
-            if (run.All(p => p is WordNode { Field: null, Prefix: false } w && !Hangul.Contains(w.Text))
-                && Romanisation.QueryKey(run.Cast<WordNode>().Select(w => w.Text).ToList()) is not null)
-                return length;
-        }
-        return 0;
     }
 }
 

@@ -61,36 +61,11 @@ internal static class Fts5Query
     // words one after another that make a name (Kim Jong Un) also match the name however it is spelt.
     private static string And(AndNode and, bool fold)
     {
-        var positive = new List<string>();
-        var parts = and.Parts.Where(p => p is not NotNode).ToList();
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var run = NameRun(parts, i);
-            if (run == 0)
-            {
-                positive.Add(From(parts[i], fold));
-                continue;
-            }
-            var words = parts.Skip(i).Take(run).Cast<WordNode>().Select(w => w.Text).ToList();
-            positive.Add($"(({string.Join(" AND ", words.Select(w => $"{Words} : {Quote(w)}"))}) OR {{names}} : {Quote(Romanisation.QueryKey(words)!)})");
-            i += run - 1;
-        }
+        var positive = NameRun.Translate(and.Parts.Where(p => p is not NotNode).ToList(), p => From(p, fold),
+            name => $"(({string.Join(" AND ", name.Words.Select(w => $"{Words} : {Quote(w)}"))}) OR {{names}} : {Quote(name.Key)})");
         var text = positive.Count == 1 ? positive[0] : "(" + string.Join(" AND ", positive) + ")";
         foreach (var not in and.Parts.OfType<NotNode>()) text = "(" + text + " NOT " + From(not.Part, fold) + ")";
         return text;
-    }
-
-    private static int NameRun(List<QueryNode> parts, int start)
-    {
-        for (var length = 3; length >= 2; length--)
-        {
-            if (start + length > parts.Count) continue;
-            var run = parts.Skip(start).Take(length).ToList();
-            if (run.All(p => p is WordNode { Field: null, Prefix: false } w && !Hangul.Contains(w.Text))
-                && Romanisation.QueryKey(run.Cast<WordNode>().Select(w => w.Text).ToList()) is not null)
-                return length;
-        }
-        return 0;
     }
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";

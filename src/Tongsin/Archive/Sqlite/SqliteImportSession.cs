@@ -13,15 +13,14 @@ namespace Tongsin.Archive.Sqlite;
 /// disk as a new segment at every savepoint, so indexing page by page would leave one tiny segment
 /// per page to merge. A page's queued changes are dropped when its savepoint is rolled back.
 /// </summary>
-internal sealed class SqliteImportSession : IImportSession
+internal sealed class SqliteImportSession : SqlImportSession
 {
     private readonly SqliteConnection _c;
-    private readonly TimeProvider _clock;
     private SqliteTransaction? _tx;
-    private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private string _now = "";
     private readonly List<IndexChange> _pendingIndex = new(4096);
+    private int _indexedBeforeItem;
 
     // Terms are set when the page was prepared ahead; otherwise they are derived when written.
     private readonly record struct IndexChange(bool Delete, long Id, string Title, string? Teaser, string? Body, SearchTerms? Terms = null);
@@ -36,61 +35,12 @@ internal sealed class SqliteImportSession : IImportSession
 
     private readonly record struct CardKey(long SourceId, string Published, string TitleKey);
 
-    public SqliteImportSession(SqliteConnection connection, TimeProvider clock)
+    public SqliteImportSession(SqliteConnection connection, TimeProvider clock) : base(clock)
     {
         _c = connection;
-        _clock = clock;
     }
 
-    public StoreOutcome Store(PageCapture page) => Store(PreparedPage.From(page));
-
-    public StoreOutcome Store(PreparedPage page) => Atomically(() =>
-    {
-        var outcome = RecordArticle(page.Article, knownId: null, out var id);
-        if (page.Article.Capture.Dateline is { } dateline) SetDateline(id, dateline);
-        foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Captured);
-        return outcome;
-    });
-
-    public StoreOutcome Store(ArticleHistory record) => Atomically(() =>
-    {
-        var a = record.Article;
-        StoreOutcome outcome;
-        long id;
-        if (a.Status == ArticleStatus.Stub)
-        {
-            var card = PreparedCard.From(new CardCapture(a.Source, a.Title, a.Published, a.Teaser));
-            outcome = RecordCard(card, Dates.ToIso(a.Captured));
-            id = FindByKey(SourceId(a.Source), card.Published, card.TitleKey, a.Url)!.Value.Id;
-        }
-        else
-        {
-            outcome = default;
-            long? known = null;
-            var sawNew = false;
-            foreach (var v in record.Versions)
-            {
-                var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser, a.Dateline);
-                var step = RecordArticle(PreparedArticle.From(capture), known, out id);
-                if (a.Dateline is { } dateline) SetDateline(id, dateline);
-                known = id;
-                sawNew |= step.New > 0;
-                outcome += step;
-            }
-            id = known!.Value;
-            // Versions of one exported article are one item: new, updated, or unchanged as a whole.
-            outcome = sawNew ? outcome with { New = 1, Updated = 0, Unchanged = 0 }
-                : outcome.Updated > 0 ? outcome with { Updated = 1, Unchanged = 0 }
-                : outcome with { Unchanged = 1 };
-            if (a.Teaser is not null)
-                Run("UPDATE articles SET teaser = $teaser WHERE id = $id AND teaser IS NULL", ("$teaser", a.Teaser), ("$id", id));
-        }
-        if (a.RemovedOn is { } removed)
-            Run("UPDATE articles SET removed_on = $d WHERE id = $id AND removed_on IS NULL", ("$d", Dates.ToIso(removed)), ("$id", id));
-        return outcome;
-    });
-
-    public void Commit()
+    public override void Commit()
     {
         ApplyIndexChanges();
         _tx?.Commit();
@@ -99,39 +49,42 @@ internal sealed class SqliteImportSession : IImportSession
         foreach (var cmd in _commands.Values) cmd.Transaction = null;
     }
 
-    private StoreOutcome Atomically(Func<StoreOutcome> store)
+    protected override void BeginItem()
     {
         if (_tx is null)
         {
             _tx = _c.BeginTransaction(deferred: false);
             foreach (var cmd in _commands.Values) cmd.Transaction = _tx;
         }
-        _now = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        _now = Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         // Savepoints as prepared statements: SqliteTransaction.Save would compile its SQL again for every page.
         Run("SAVEPOINT page");
-        var indexed = _pendingIndex.Count;
+        _indexedBeforeItem = _pendingIndex.Count;
         _settledInPage.Clear();
-        try
-        {
-            var outcome = store();
-            Run("RELEASE page");
-            return outcome;
-        }
-        catch
-        {
-            Run("ROLLBACK TO page");
-            Run("RELEASE page");
-            _pendingIndex.RemoveRange(indexed, _pendingIndex.Count - indexed);
-            foreach (var key in _settledInPage) _settledCards.Remove(key);
-            // A source created inside the rolled-back page is gone again.
-            _sourceIds.Clear();
-            throw;
-        }
     }
+
+    protected override void EndItem() => Run("RELEASE page");
+
+    protected override void UndoItem()
+    {
+        Run("ROLLBACK TO page");
+        Run("RELEASE page");
+        _pendingIndex.RemoveRange(_indexedBeforeItem, _pendingIndex.Count - _indexedBeforeItem);
+        foreach (var key in _settledInPage) _settledCards.Remove(key);
+    }
+
+    protected override long FindCard(PreparedCard card, string? url) =>
+        FindByKey(SourceId(card.Capture.Source), card.Published, card.TitleKey, url)!.Value.Id;
+
+    protected override void KeepTeaser(long id, string teaser) =>
+        Run("UPDATE articles SET teaser = $teaser WHERE id = $id AND teaser IS NULL", ("$teaser", teaser), ("$id", id));
+
+    protected override void KeepRemoval(long id, DateOnly on) =>
+        Run("UPDATE articles SET removed_on = $d WHERE id = $id AND removed_on IS NULL", ("$d", Dates.ToIso(on)), ("$id", id));
 
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, string? Captured, string Title, string? Teaser, string? Url);
 
-    private StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    protected override StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
         var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
@@ -199,39 +152,26 @@ internal sealed class SqliteImportSession : IImportSession
         return new StoreOutcome(0, Updated: 1, 0, 0, 0);
     }
 
-    public bool MarkRemoved(string url, DateOnly on)
-    {
-        var changed = false;
-        Atomically(() =>
-        {
-            var id = Scalar<long?>("SELECT id FROM articles WHERE url = $url AND removed_on IS NULL ORDER BY id LIMIT 1", ("$url", url));
-            if (id is null) return default;
-            Run("UPDATE articles SET removed_on = $on, updated_at = $now WHERE id = $id", ("$on", Dates.ToIso(on)), ("$now", _now), ("$id", id));
-            AddEvent(id.Value, "removed", on);
-            changed = true;
-            return default;
-        });
-        return changed;
-    }
+    protected override long? FindUnremoved(string url) =>
+        Scalar<long?>("SELECT id FROM articles WHERE url = $url AND removed_on IS NULL ORDER BY id LIMIT 1", ("$url", url));
 
-    // An article found again at its own address after it was marked removed is back.
-    private void Restore(long id, DateOnly? on)
-    {
-        if (Scalar<string?>("SELECT removed_on FROM articles WHERE id = $id", ("$id", id)) is null) return;
-        Run("UPDATE articles SET removed_on = NULL, updated_at = $now WHERE id = $id", ("$now", _now), ("$id", id));
-        AddEvent(id, "restored", on ?? DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
-    }
+    protected override bool IsRemoved(long id) => Scalar<string?>("SELECT removed_on FROM articles WHERE id = $id", ("$id", id)) is not null;
 
-    private void AddEvent(long id, string kind, DateOnly on) =>
+    protected override void SetRemoved(long id, DateOnly on) =>
+        Run("UPDATE articles SET removed_on = $on, updated_at = $now WHERE id = $id", ("$on", Dates.ToIso(on)), ("$now", _now), ("$id", id));
+
+    protected override void ClearRemoved(long id) => Run("UPDATE articles SET removed_on = NULL, updated_at = $now WHERE id = $id", ("$now", _now), ("$id", id));
+
+    protected override void AddEvent(long id, string kind, DateOnly on) =>
         Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES ($id, $kind, $on, $now)",
             ("$id", id), ("$kind", kind), ("$on", Dates.ToIso(on)), ("$now", _now));
 
     // The dateline the article was first seen with is kept; a later capture only fills what was missing.
-    private void SetDateline(long id, Dateline d) =>
+    protected override void SetDateline(long id, Dateline d) =>
         Run("UPDATE articles SET dateline_place = coalesce(dateline_place, $place), dateline_date = coalesce(dateline_date, $date), dateline_agency = coalesce(dateline_agency, $agency) WHERE id = $id",
             ("$place", d.Place), ("$date", Dates.ToIso(d.Date)), ("$agency", d.Agency), ("$id", id));
 
-    private StoreOutcome RecordCard(PreparedCard prepared, string? seen)
+    protected override StoreOutcome RecordCard(PreparedCard prepared, DateOnly? seen)
     {
         var card = prepared.Capture;
         var sourceId = SourceId(card.Source);
@@ -254,7 +194,7 @@ internal sealed class SqliteImportSession : IImportSession
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
             SELECT last_insert_rowid();
-            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", seen),
+            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", Dates.ToIso(seen)),
             ("$teaser", card.Teaser), ("$now", _now));
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
@@ -356,24 +296,18 @@ internal sealed class SqliteImportSession : IImportSession
             ("$ko", terms.Korean), ("$kof", terms.KoreanFolded), ("$names", terms.Names));
     }
 
-    private long SourceId(Source source)
+    protected override long StoreSource(Source source)
     {
-        var slug = source.Slug;
-        if (_sourceIds.TryGetValue(slug, out var id)) return id;
-        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = $slug", ("$slug", slug));
-        if (existing is null)
-        {
-            var o = source.Outlet;
-            Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES ($slug, $name, $ko, $site) ON CONFLICT (slug) DO NOTHING",
-                ("$slug", o.Slug), ("$name", o.Name), ("$ko", o.NameKo), ("$site", o.Site));
-            existing = Scalar("""
-                INSERT INTO sources (outlet_id, language, slug, label)
-                VALUES ((SELECT id FROM outlets WHERE slug = $outlet), $lang, $slug, $label);
-                SELECT last_insert_rowid();
-                """, ("$outlet", o.Slug), ("$lang", source.Language), ("$slug", slug), ("$label", source.Label));
-        }
-        _sourceIds[slug] = existing.Value;
-        return existing.Value;
+        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = $slug", ("$slug", source.Slug));
+        if (existing is not null) return existing.Value;
+        var o = source.Outlet;
+        Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES ($slug, $name, $ko, $site) ON CONFLICT (slug) DO NOTHING",
+            ("$slug", o.Slug), ("$name", o.Name), ("$ko", o.NameKo), ("$site", o.Site));
+        return Scalar("""
+            INSERT INTO sources (outlet_id, language, slug, label)
+            VALUES ((SELECT id FROM outlets WHERE slug = $outlet), $lang, $slug, $label);
+            SELECT last_insert_rowid();
+            """, ("$outlet", o.Slug), ("$lang", source.Language), ("$slug", source.Slug), ("$label", source.Label));
     }
 
     private SqliteCommand Prepare(string sql, (string Name, object? Value)[] args)
@@ -402,7 +336,7 @@ internal sealed class SqliteImportSession : IImportSession
         return (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         _pendingIndex.Clear();
         _tx?.Rollback();

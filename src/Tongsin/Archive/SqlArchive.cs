@@ -1,0 +1,191 @@
+using System.Data.Common;
+using System.Globalization;
+using Tongsin.Model;
+
+namespace Tongsin.Archive;
+
+/// <summary>
+/// What an archive in an SQL database reads the same way on every backend: articles and their
+/// versions, listings, the rows of an export, the sources with their counts, the totals. A backend
+/// opens the connections, reads its own column types (<see cref="ArchiveRows"/>), selects articles
+/// with its own filters and gives the few pieces of SQL where its database differs; the rest of
+/// <see cref="IArchive"/> is its own.
+/// </summary>
+public abstract class SqlArchive<TConnection> where TConnection : DbConnection
+{
+    private protected SqlArchive(ArchiveRows rows) => Rows = rows;
+
+    private protected ArchiveRows Rows { get; }
+
+    /// <summary>A connection to the archive, open, for one thread at a time.</summary>
+    internal abstract TConnection OpenConnection();
+
+    /// <summary>
+    /// The WHERE clause that selects the articles (a) and sources (s) a filter covers, less one
+    /// article when <paramref name="excludeId"/> names it, and what makes commands on the connection
+    /// that carry the clause's parameters.
+    /// </summary>
+    private protected abstract (string Where, Func<string, DbCommand> Command) Select(TConnection c, ArticleFilter filter, long? excludeId = null);
+
+    /// <summary>What a source's counts are grouped by: the source, and what else the database needs named to give its outlet's columns.</summary>
+    private protected abstract string SourceGrouping { get; }
+
+    /// <summary>An SQL expression for the bytes the database takes, as it counts them.</summary>
+    private protected abstract string SizeExpression { get; }
+
+    /// <summary>The bytes the archive takes beside what the database counts.</summary>
+    private protected virtual long SizeBeside() => 0;
+
+    public ArticleRecord? FindArticle(long id)
+    {
+        using var c = OpenConnection();
+        using var cmd = Command(c, $"SELECT {ArchiveRows.ArticleColumns} WHERE a.id = @id", ("@id", id));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Rows.Article(r, new OutletCache()) : null;
+    }
+
+    public IReadOnlyList<ArticleVersion> Versions(long articleId)
+    {
+        using var c = OpenConnection();
+        return ReadVersions(c, articleId);
+    }
+
+    private List<ArticleVersion> ReadVersions(DbConnection c, long articleId)
+    {
+        using var cmd = Command(c, $"SELECT {ArchiveRows.VersionColumns} FROM versions WHERE article_id = @id ORDER BY number", ("@id", articleId));
+        using var r = cmd.ExecuteReader();
+        var list = new List<ArticleVersion>();
+        while (r.Read()) list.Add(Rows.Version(r));
+        return list;
+    }
+
+    /// <summary>
+    /// Listings newest first with offset paging. The count runs separately so a page can say how
+    /// many there are in all; both use the (published, id) and (source_id, published) indexes.
+    /// </summary>
+    public ArticleListing ListArticles(ArticleQuery query)
+    {
+        query.Check();
+        using var c = OpenConnection();
+        var (where, command) = Select(c, new ArticleFilter(query.SourceSlugs, query.From, query.To), query.ExcludeId);
+
+        long? total = null;
+        if (query.CountAll)
+        {
+            using var count = command($"SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id {where}");
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (total == 0 || query.Limit == 0 || query.Offset >= total) return new ArticleListing(total.Value, [], query.Offset);
+        }
+
+        // Uncounted, one row more than asked says whether there are more.
+        using var list = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published DESC, a.id DESC LIMIT @limit OFFSET @offset");
+        Add(list, "@limit", query.Limit + (query.CountAll ? 0 : 1));
+        Add(list, "@offset", query.Offset);
+        using var r = list.ExecuteReader();
+        var outlets = new OutletCache();
+        var articles = new List<ArticleRecord>();
+        while (r.Read()) articles.Add(Rows.Article(r, outlets));
+        if (total is null)
+        {
+            total = query.Offset + articles.Count;
+            if (articles.Count > query.Limit) articles.RemoveAt(articles.Count - 1);
+        }
+        return new ArticleListing(total.Value, articles, query.Offset);
+    }
+
+    /// <summary>
+    /// The articles of an export's rows (<see cref="ArchiveRows.ArticleColumns"/>), each with its
+    /// versions when it has several, read on <paramref name="versions"/> while the rows stream.
+    /// </summary>
+    private protected IEnumerable<ArticleHistory> Histories(DbDataReader r, DbConnection versions)
+    {
+        var outlets = new OutletCache();
+        while (r.Read())
+        {
+            var article = Rows.Article(r, outlets);
+            IReadOnlyList<ArticleVersion> history = article.VersionCount > 1 ? ReadVersions(versions, article.Id) : [];
+            yield return new ArticleHistory(article, history);
+        }
+    }
+
+    public IReadOnlyList<SourceSummary> Sources() => Summaries(null);
+
+    public SourceSummary? FindSource(string slug) => Summaries(slug).FirstOrDefault();
+
+    public IReadOnlyList<Source> SourceList()
+    {
+        using var c = OpenConnection();
+        return ReadSourceList(c);
+    }
+
+    internal static List<Source> ReadSourceList(DbConnection c)
+    {
+        using var cmd = Command(c, "SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language");
+        using var r = cmd.ExecuteReader();
+        var list = new List<Source>();
+        var outlets = new OutletCache();
+        while (r.Read()) list.Add(new Source(outlets.Get(r, 1), r.GetString(0)));
+        return list;
+    }
+
+    private List<SourceSummary> Summaries(string? slug)
+    {
+        using var c = OpenConnection();
+        using var cmd = Command(c, $"""
+            SELECT s.language, o.slug, o.name, o.name_ko, o.site,
+                   count(a.id) FILTER (WHERE a.status = 'complete'),
+                   count(a.id) FILTER (WHERE a.status = 'stub'),
+                   min(a.published), max(a.published)
+            FROM sources s
+            JOIN outlets o ON o.id = s.outlet_id
+            LEFT JOIN articles a ON a.source_id = s.id
+            {(slug is null ? "" : "WHERE s.slug = @slug")}
+            GROUP BY {SourceGrouping}
+            ORDER BY o.name, s.language
+            """);
+        if (slug is not null) Add(cmd, "@slug", slug);
+        using var r = cmd.ExecuteReader();
+        var list = new List<SourceSummary>();
+        var outlets = new OutletCache();
+        while (r.Read())
+            list.Add(new SourceSummary(new Source(outlets.Get(r, 1), r.GetString(0)), r.GetInt64(5), r.GetInt64(6), Rows.Date(r, 7), Rows.Date(r, 8)));
+        return list;
+    }
+
+    public ArchiveStats Stats()
+    {
+        using var c = OpenConnection();
+        using var cmd = Command(c, $"""
+            SELECT (SELECT count(*) FROM articles WHERE status = 'complete'),
+                   (SELECT count(*) FROM articles WHERE status = 'stub'),
+                   (SELECT count(*) FROM versions),
+                   (SELECT count(*) FROM articles WHERE removed_on IS NOT NULL),
+                   (SELECT count(*) FROM sources),
+                   (SELECT min(published) FROM articles),
+                   (SELECT max(published) FROM articles),
+                   {SizeExpression},
+                   (SELECT max(version) FROM schema_migrations)
+            """);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new ArchiveStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
+            Rows.Date(r, 5), Rows.Date(r, 6), r.GetInt64(7) + SizeBeside(), r.GetInt32(8));
+    }
+
+    // Both databases take parameters named with @.
+    private static DbCommand Command(DbConnection c, string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) Add(cmd, name, value);
+        return cmd;
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}

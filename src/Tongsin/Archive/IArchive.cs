@@ -59,6 +59,22 @@ public interface IImportSession : IDisposable
     StoreOutcome Store(ArticleHistory record);
 
     /// <summary>
+    /// Stores pages in order, each as <see cref="Store(PreparedPage)"/> would, each whole or not at
+    /// all: the result of each is its outcome or the error that kept it out. A backend may write
+    /// many pages in one exchange with its server.
+    /// </summary>
+    IReadOnlyList<PageResult> StoreAll(IReadOnlyList<PreparedPage> pages)
+    {
+        var results = new PageResult[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            try { results[i] = new PageResult(Store(pages[i]), null); }
+            catch (Exception e) when (e is not OutOfMemoryException) { results[i] = new PageResult(default, e); }
+        }
+        return results;
+    }
+
+    /// <summary>
     /// Marks the article at this address removed from its outlet, found so on the given day; its
     /// text stays. False when there is no such article or it is already marked.
     /// </summary>
@@ -66,6 +82,9 @@ public interface IImportSession : IDisposable
 
     void Commit();
 }
+
+/// <summary>What storing one page of several did, or the error that kept it out.</summary>
+public readonly record struct PageResult(StoreOutcome Outcome, Exception? Error);
 
 /// <summary>What storing one item did. A completed stub counts as new.</summary>
 public readonly record struct StoreOutcome(int New, int Updated, int Unchanged, int NewStubs, int CompletedStubs)

@@ -104,6 +104,9 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
         }
     }
 
+    /// <summary>Whether the source's id is known without asking the archive.</summary>
+    protected bool KnowsSource(Source source) => _sourceIds.ContainsKey(source.Slug);
+
     protected long SourceId(Source source)
     {
         var slug = source.Slug;

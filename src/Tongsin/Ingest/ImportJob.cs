@@ -74,6 +74,26 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
                 {
                     var file = next.GetAwaiter().GetResult();
                     if (cancel.IsCancellationRequested) { interrupted = true; continue; }
+                    // Pages go to the archive a run at a time (StoreAll), in file order, up to the next commit.
+                    var run = new List<Item>(PagesAtOnce);
+                    void Flush()
+                    {
+                        if (run.Count == 0) return;
+                        var results = session.StoreAll(run.Select(i => i.Page!).ToList());
+                        for (var i = 0; i < run.Count; i++) Count(run[i], results[i].Outcome, results[i].Error);
+                        run.Clear();
+                    }
+                    void Count(Item item, StoreOutcome stored, Exception? error)
+                    {
+                        if (error is null) { outcome += stored; items++; }
+                        else
+                        {
+                            var f = new ImportFailure(file.Path, item.Line, "could not be stored: " + error.Message);
+                            failures.Add(f);
+                            progress?.Failed(f);
+                        }
+                        if (++sinceCommit >= commitEvery) { session.Commit(); sinceCommit = 0; }
+                    }
                     foreach (var item in file.Items)
                     {
                         if (item.Failure is { } failure)
@@ -82,19 +102,18 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
                             progress?.Failed(failure);
                             continue;
                         }
-                        try
+                        if (item.Page is not null)
                         {
-                            outcome += item.Page is not null ? session.Store(item.Page) : session.Store(item.Record!);
-                            items++;
+                            run.Add(item);
+                            // A run ends where a commit falls, so commits come where they did page by page.
+                            if (run.Count >= PagesAtOnce || sinceCommit + run.Count >= commitEvery) Flush();
+                            continue;
                         }
-                        catch (Exception e) when (e is not OutOfMemoryException)
-                        {
-                            var f = new ImportFailure(file.Path, item.Line, "could not be stored: " + e.Message);
-                            failures.Add(f);
-                            progress?.Failed(f);
-                        }
-                        if (++sinceCommit >= commitEvery) { session.Commit(); sinceCommit = 0; }
+                        Flush();
+                        try { Count(item, session.Store(item.Record!), null); }
+                        catch (Exception e) when (e is not OutOfMemoryException) { Count(item, default, e); }
                     }
+                    Flush();
                     progress?.FileDone(file.Path, ++done, files.Count);
                 }
             }
@@ -103,6 +122,9 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
         producer.GetAwaiter().GetResult();
         return new ImportSummary(done, items, outcome, failures, interrupted);
     }
+
+    // How many pages are handed to the archive at once.
+    private const int PagesAtOnce = 64;
 
     private sealed record Item(PreparedPage? Page, ArticleHistory? Record, ImportFailure? Failure, int? Line);
 

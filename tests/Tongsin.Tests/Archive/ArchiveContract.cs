@@ -180,6 +180,55 @@ public abstract class ArchiveContract(Backend backend)
     }
 
     [Fact]
+    public void Pages_stored_together_go_in_as_they_would_one_by_one()
+    {
+        using var f = NewArchive();
+        f.Store(f.Page(new PageBuilder(Title: "Known Before", Cards: []).ToString()));
+        f.RefuseVersionsTitled("Poisoned Page");
+        var pages = new[]
+        {
+            new PageBuilder(Title: "First New Page", Cards: []),
+            new PageBuilder(Title: "Known Before", Cards: []),
+            new PageBuilder(Title: "Poisoned Page", Cards: []),
+            new PageBuilder(Title: "Second New Page", Cards: []),
+            new PageBuilder(Title: "First New Page", Cards: []),
+            new PageBuilder(Title: "Known Before", Body: ["The text of this article was changed after it was first published."], Cards: []),
+            new PageBuilder(Title: "From Another Source", Source: "Naenara (EN)", Cards: []),
+            new PageBuilder(Title: "Page With Cards"),
+        }.Select(b => PreparedPage.From(f.Page(b.ToString()))).ToList();
+
+        IReadOnlyList<PageResult> results;
+        using (var session = f.Archive.BeginImport())
+        {
+            results = session.StoreAll(pages);
+            session.Commit();
+        }
+
+        Assert.Equal(pages.Count, results.Count);
+        Assert.Equal(new StoreOutcome(New: 1, 0, 0, 0, 0), results[0].Outcome);
+        Assert.Equal(new StoreOutcome(0, 0, Unchanged: 1, 0, 0), results[1].Outcome);
+        Assert.NotNull(results[2].Error);
+        Assert.Equal(new StoreOutcome(New: 1, 0, 0, 0, 0), results[3].Outcome);
+        Assert.Equal(new StoreOutcome(0, 0, Unchanged: 1, 0, 0), results[4].Outcome);
+        Assert.Equal(new StoreOutcome(0, Updated: 1, 0, 0, 0), results[5].Outcome);
+        Assert.Equal(new StoreOutcome(New: 1, 0, 0, 0, 0), results[6].Outcome);
+        Assert.Equal(new StoreOutcome(New: 1, 0, 0, NewStubs: 2, 0), results[7].Outcome);
+        Assert.All(results.Where((_, i) => i != 2), r => Assert.Null(r.Error));
+
+        var all = f.All();
+        Assert.Single(all, h => h.Article.Title == "First New Page");
+        Assert.Single(all, h => h.Article.Title == "Second New Page");
+        Assert.DoesNotContain(all, h => h.Article.Title == "Poisoned Page");
+        var known = Assert.Single(all, h => h.Article.Title == "Known Before");
+        Assert.Equal(2, known.Versions.Count);
+        Assert.Equal(["The text of this article was changed after it was first published."], known.Article.Paragraphs);
+        Assert.Contains(f.Archive.Sources(), s => s.Source.Outlet.Name == "Naenara");
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("\"Second New Page\"")).Total);
+        Assert.Equal(0, f.Archive.Search(new SearchRequest("Poisoned")).Total);
+        Assert.Equal(6, f.Archive.Stats().Versions);
+    }
+
+    [Fact]
     public void Disposing_a_session_without_commit_discards_its_pages()
     {
         using var f = NewArchive();

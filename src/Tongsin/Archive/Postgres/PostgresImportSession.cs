@@ -20,16 +20,21 @@ namespace Tongsin.Archive.Postgres;
 /// (the lookup of the article by its address and by its title key, in one), and its row, title
 /// key, first version, dateline and search row go in one statement. A page's savepoint is released
 /// with the next page's first statement, or by the commit.
+///
+/// Pages handed over together (<see cref="StoreAll"/>) go further: every page that is new to the
+/// archive is written by one statement that looks the article up and inserts it when it is not
+/// there, each in its savepoint, and the statements of up to a few dozen pages travel in one
+/// exchange. A page whose article is there already goes the way of a single page afterwards.
 /// </summary>
-internal sealed class PostgresImportSession(NpgsqlConnection connection, TimeProvider clock) : SqlImportSession(clock)
+internal sealed class PostgresImportSession(NpgsqlConnection connection, TimeProvider clock) : SqlImportSession(clock), IImportSession
 {
     private readonly NpgsqlConnection _c = connection;
     private NpgsqlTransaction? _tx;
     private DateTimeOffset _now;
     // Savepoint statements waiting to go with the next statement: the last page's release, this page's savepoint.
     private bool _releaseDue, _savepointDue, _savepointSent;
-    // The article this item inserted with its dateline, which SetDateline then has nothing to add to.
-    private long _insertedWithDateline = -1;
+    // The article this item inserted with its dateline, or found with nothing to add to it: SetDateline has nothing to write.
+    private long _datelineDone = -1;
 
     public override void Commit()
     {
@@ -37,9 +42,41 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         _tx?.Dispose();
         _tx = null;
         _releaseDue = _savepointDue = _savepointSent = false;
+        Analyze();
+    }
+
+    // Articles and stubs inserted since the tables' statistics were last brought up to date here.
+    private long _insertedSinceAnalyze;
+
+    /// <summary>
+    /// Brings the statistics of the tables an import writes up to date once it has grown them by a
+    /// fifth or more (or they have none, as in a new archive), so that the lookups of the pages that
+    /// follow and the searches afterwards are planned for the archive as it is. Autovacuum would do
+    /// it too, in its own time. At a million articles it takes about 3 seconds; growing by fifths,
+    /// an import of a whole archive does it a dozen times.
+    /// </summary>
+    private void Analyze()
+    {
+        if (_insertedSinceAnalyze == 0) return;
+        using (var size = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass", _c))
+        {
+            var rows = Convert.ToDouble(size.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (rows >= 0 && _insertedSinceAnalyze < 0.2 * rows) return;
+        }
+        using var analyze = new NpgsqlCommand("ANALYZE articles, article_keys, versions, article_search", _c);
+        analyze.ExecuteNonQuery();
+        _insertedSinceAnalyze = 0;
     }
 
     protected override void BeginItem()
+    {
+        BeginWriting();
+        (_savepointDue, _savepointSent) = (true, false);
+        _datelineDone = -1;
+    }
+
+    // The transaction, begun with the writers' lock when none is open, and the time of what is written now.
+    private void BeginWriting()
     {
         if (_tx is null)
         {
@@ -49,8 +86,78 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         // Times are kept to the second, as the SQLite archive keeps them.
         var now = Clock.GetUtcNow();
         _now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        (_savepointDue, _savepointSent) = (true, false);
-        _insertedWithDateline = -1;
+    }
+
+    public IReadOnlyList<PageResult> StoreAll(IReadOnlyList<PreparedPage> pages)
+    {
+        var results = new PageResult[pages.Count];
+        var known = new List<int>();
+        for (var i = 0; i < pages.Count;)
+        {
+            // A page with cards, or from a source not seen yet, goes alone: its stubs or its new source are rows of its own item.
+            var end = i;
+            while (end < pages.Count && pages[end].Cards.Count == 0 && KnowsSource(pages[end].Article.Capture.Source)) end++;
+            if (end == i) { results[i] = One(pages[i]); i++; continue; }
+            i = Together(pages, i, end, results, known);
+        }
+        // Pages whose article was there: stored one by one now, in their order.
+        foreach (var k in known) results[k] = One(pages[k]);
+        return results;
+    }
+
+    private PageResult One(PreparedPage page)
+    {
+        try { return new PageResult(Store(page), null); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return new PageResult(default, e); }
+    }
+
+    /// <summary>
+    /// Pages <paramref name="from"/> to <paramref name="to"/> (not included) in one exchange, each in
+    /// its savepoint: a new article is written, one already there is left for <paramref name="known"/>.
+    /// At a failure, the pages before it stay, it is rolled back and reported, and the rest are left
+    /// for the next exchange. Returns where the next exchange starts.
+    /// </summary>
+    private int Together(IReadOnlyList<PreparedPage> pages, int from, int to, PageResult[] results, List<int> known)
+    {
+        BeginWriting();
+        using var batch = new NpgsqlBatch(_c, _tx);
+        if (_releaseDue) batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT page"));
+        _releaseDue = false;
+        for (var i = from; i < to; i++)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT page"));
+            var insert = new NpgsqlBatchCommand(InsertIfNewSql);
+            foreach (var (name, value) in NewArticleParameters(pages[i].Article, SourceId(pages[i].Article.Capture.Source))) Add(insert.Parameters, name, value);
+            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT page"));
+        }
+        var at = from;
+        try
+        {
+            using var r = batch.ExecuteReader();
+            do
+            {
+                if (r.FieldCount == 0) continue;
+                if (!r.Read()) throw new InvalidOperationException("the statement of a new article gave no row");
+                if (!r.IsDBNull(0))
+                {
+                    results[at] = new PageResult(new StoreOutcome(New: 1, 0, 0, 0, 0), null);
+                    _insertedSinceAnalyze++;
+                }
+                else if (ReadFound(r, 2) is { } f && Untouched(f, pages[at].Article.Capture)) results[at] = new PageResult(new StoreOutcome(0, 0, Unchanged: 1, 0, 0), null);
+                else known.Add(at);
+                at++;
+            } while (r.NextResult());
+            return to;
+        }
+        catch (PostgresException e)
+        {
+            // The statements run in order and their answers are read in order: the page that failed is the one whose answer was next.
+            using (var undo = new NpgsqlCommand("ROLLBACK TO SAVEPOINT page; RELEASE SAVEPOINT page", _c, _tx)) undo.ExecuteNonQuery();
+            // A source created inside a rolled-back page is gone again; here none was: every source was known.
+            results[at] = new PageResult(default, e);
+            return at + 1;
+        }
     }
 
     // Released with the next page's first statement, or by the commit.
@@ -87,24 +194,46 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     protected override void KeepRemoval(long id, DateOnly on) =>
         Run("UPDATE articles SET removed_on = @d WHERE id = @id AND removed_on IS NULL", ("d", on), ("id", id));
 
-    private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured, string Title, string? Teaser, string? Url);
+    /// <summary>
+    /// An article as a lookup finds it: its row, whether it is marked removed, whether one of its
+    /// versions has the text being stored (SameText), and which parts of its dateline are missing.
+    /// </summary>
+    private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured, string Title, string? Teaser, string? Url,
+        bool Removed, bool SameText, bool NoPlace, bool NoDate, bool NoAgency);
+
+    /// <summary>
+    /// Whether storing this capture of the found article would write nothing: the same text is
+    /// stored, and neither an earlier capture date, an address, a restoration nor a missing part
+    /// of the dateline is to be recorded (the cases the rest of RecordArticle and SetDateline write).
+    /// </summary>
+    private static bool Untouched(Found f, ArticleCapture a) =>
+        !f.IsStub && f.SameText
+        && !(a.Url is not null && a.Url == f.Url && f.Removed)
+        && !(a.Captured is { } c && (f.Captured is null || c < f.Captured)) && !(f.Url is null && a.Url is not null)
+        && !(a.Dateline is { } d && ((f.NoPlace && d.Place is not null) || (f.NoDate && d.Date is not null) || (f.NoAgency && d.Agency is not null)));
 
     protected override StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
         var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
         var (key, body, hash, captured) = (prepared.TitleKey, prepared.Body, prepared.Hash, a.Captured);
-        var found = knownId is { } kid ? FindById(kid) : FindByUrlOrKey(sourceId, a.Published, key, a.Url);
+        var found = knownId is { } kid ? FindById(kid, hash) : FindByUrlOrKey(sourceId, a.Published, key, a.Url, hash);
 
         if (found is null)
         {
             id = InsertArticle(prepared, sourceId);
-            if (a.Dateline is not null) _insertedWithDateline = id;
+            _datelineDone = id;
+            _insertedSinceAnalyze++;
             return new StoreOutcome(New: 1, 0, 0, 0, 0);
         }
 
         var f = found.Value;
         id = f.Id;
+        if (Untouched(f, a))
+        {
+            _datelineDone = id;
+            return new StoreOutcome(0, 0, Unchanged: 1, 0, 0);
+        }
         if (a.Url is not null && a.Url == f.Url) Restore(id, a.Captured);
         if (f.IsStub)
         {
@@ -119,7 +248,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             return new StoreOutcome(New: 1, 0, 0, 0, CompletedStubs: 1);
         }
 
-        if (Scalar<bool>("SELECT EXISTS (SELECT 1 FROM versions WHERE article_id = @id AND hash = @hash)", ("id", id), ("hash", hash)))
+        if (f.SameText)
         {
             if ((captured is { } c && (f.Captured is null || c < f.Captured)) || (f.Url is null && a.Url is not null))
                 Run("UPDATE articles SET captured = least(captured, @captured), url = coalesce(url, @url) WHERE id = @id",
@@ -148,29 +277,38 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     }
 
     // A new article in one statement: its row with its dateline, its title key, its first version and its search row.
-    private static readonly string InsertArticleSql = $"""
-        WITH a AS (
+    private static readonly string InsertArticleSql = NewArticleSql("", "", "SELECT id FROM a");
+
+    // The same, unless the lookup by address or title key (FindByUrlOrKey) finds the article: one row,
+    // the id inserted (null when none was), then the lookup's rank and Found columns (null when it found none).
+    private static readonly string InsertIfNewSql = NewArticleSql(
+        $"f AS ({UrlOrKeyLookup}),", "WHERE NOT EXISTS (SELECT 1 FROM f)", "SELECT (SELECT id FROM a) AS inserted, f.* FROM (SELECT 1) one LEFT JOIN f ON true");
+
+    private static string NewArticleSql(string lookup, string unless, string answer) => $"""
+        WITH {lookup} a AS (
             INSERT INTO articles (source_id, title, published, captured, url, teaser, status, current_version, version_count, created_at, updated_at,
                                   dateline_place, dateline_date, dateline_agency)
-            VALUES (@source, @title, @published, @captured, @url, @article_teaser, 'complete', 1, 1, @now, @now, @place, @date, @agency)
+            SELECT @source, @title, @published, @captured, @url, @article_teaser, 'complete', 1, 1, @now, @now, @place, @date, @agency {unless}
             RETURNING id, source_id, published, status),
         k AS (INSERT INTO article_keys (source_id, published, title_key, article_id) SELECT source_id, published, @key, id FROM a ON CONFLICT DO NOTHING),
         v AS (INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) SELECT id, 1, @title, @body, @hash, @captured, @now FROM a),
         x AS ({PostgresSearchRow.Insert("a")})
-        SELECT id FROM a
+        {answer}
         """;
 
-    private long InsertArticle(PreparedArticle prepared, long sourceId)
+    private long InsertArticle(PreparedArticle prepared, long sourceId) => Scalar<long>(InsertArticleSql, NewArticleParameters(prepared, sourceId));
+
+    private (string, object?)[] NewArticleParameters(PreparedArticle prepared, long sourceId)
     {
         var a = prepared.Capture;
         var d = a.Dateline;
         // @teaser is the search row's (a complete article's teaser is not indexed); the article's own is @article_teaser.
-        return Scalar<long>(InsertArticleSql, [
+        return [
             ("source", sourceId), ("published", a.Published), ("captured", Date(a.Captured)), ("url", Text(a.Url)), ("article_teaser", Text(a.Teaser)),
             ("now", _now), ("place", Text(d?.Place)), ("date", Date(d?.Date)), ("agency", Text(d?.Agency)),
             ("key", prepared.TitleKey), ("hash", prepared.Hash),
             .. PostgresSearchRow.Parameters(a.Title, null, prepared.Body, prepared.Terms),
-        ]);
+        ];
     }
 
     private (DateOnly? Captured, bool Exists) ReadCurrent(long id, int number)
@@ -197,7 +335,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     // (and an article with nothing to fill is not rewritten: PostgreSQL writes a new row for every update).
     protected override void SetDateline(long id, Dateline d)
     {
-        if (id == _insertedWithDateline) return;
+        if (id == _datelineDone) return;
         Run("""
             UPDATE articles SET dateline_place = coalesce(dateline_place, @place), dateline_date = coalesce(dateline_date, @date), dateline_agency = coalesce(dateline_agency, @agency)
             WHERE id = @id AND ((dateline_place IS NULL AND @place::text IS NOT NULL) OR (dateline_date IS NULL AND @date::date IS NOT NULL) OR (dateline_agency IS NULL AND @agency::text IS NOT NULL))
@@ -226,24 +364,34 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             ("teaser", Text(card.Teaser)), ("now", _now));
         AddKey(sourceId, card.Published, prepared.TitleKey, id);
         Index(id, card.Title, card.Teaser, null);
+        _insertedSinceAnalyze++;
         return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
     }
 
-    private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
+    // The columns of Found; @hash is the text being stored (empty for a card).
+    private const string FoundColumns = """
+        a.id, a.status, a.version_count, coalesce(a.current_version, 0) AS current_version, a.captured, a.title, a.teaser, a.url,
+        a.removed_on IS NOT NULL AS removed, EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id AND v.hash = @hash) AS same_text,
+        a.dateline_place IS NULL AS no_place, a.dateline_date IS NULL AS no_date, a.dateline_agency IS NULL AS no_agency
+        """;
 
-    private Found? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = @id", 0, ("id", id));
+    private Found? FindById(long id, string hash) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = @id", 0, ("id", id), ("hash", hash));
 
-    // The article at this address, else the one under this title key (see FindByKey), in one statement.
-    private Found? FindByUrlOrKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
+    // The article at this address, else the one under this title key (see FindByKey): rank, then FoundColumns.
+    // "a.id + 0": without statistics (a new archive) the planner would walk the primary key, filtering every row by address.
+    private const string UrlOrKeyLookup = $"""
         SELECT * FROM (
-            (SELECT 1 AS rank, {FoundColumns} FROM articles a WHERE a.url = @url::text ORDER BY a.id LIMIT 1)
+            (SELECT 1 AS rank, {FoundColumns} FROM articles a WHERE a.url = @url::text ORDER BY a.id + 0 LIMIT 1)
             UNION ALL
             (SELECT 2, {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
              WHERE k.source_id = @source AND k.published = @published AND k.title_key = @key
                AND (@url::text IS NULL OR a.url IS NULL OR a.url = @url::text)
              ORDER BY a.id LIMIT 1)) f
         ORDER BY rank LIMIT 1
-        """, 1, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)));
+        """;
+
+    private Found? FindByUrlOrKey(long sourceId, DateOnly published, string key, string? url, string hash) =>
+        ReadFound(UrlOrKeyLookup, 1, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)), ("hash", hash));
 
     // An article with a different URL is a different article, even under the same title and date.
     private Found? FindByKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
@@ -251,15 +399,21 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         WHERE k.source_id = @source AND k.published = @published AND k.title_key = @key
           AND (@url::text IS NULL OR a.url IS NULL OR a.url = @url::text)
         ORDER BY a.id LIMIT 1
-        """, 0, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)));
+        """, 0, ("source", sourceId), ("published", published), ("key", key), ("url", Text(url)), ("hash", ""));
 
-    // The columns of FoundColumns, from column `at` on.
     private Found? ReadFound(string sql, int at, params (string, object?)[] args)
     {
         using var r = Command(sql, args).ExecuteReader();
-        if (!r.Read()) return null;
+        return r.Read() ? ReadFound(r, at) : null;
+    }
+
+    // The columns of FoundColumns, from column `at` on; null where they are (no article found).
+    private static Found? ReadFound(NpgsqlDataReader r, int at)
+    {
+        if (r.IsDBNull(at)) return null;
         return new Found(r.GetInt64(at), r.GetString(at + 1) == "stub", r.GetInt32(at + 2), r.GetInt32(at + 3),
-            r.IsDBNull(at + 4) ? null : r.GetFieldValue<DateOnly>(at + 4), r.GetString(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7));
+            r.IsDBNull(at + 4) ? null : r.GetFieldValue<DateOnly>(at + 4), r.GetString(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7),
+            r.GetBoolean(at + 8), r.GetBoolean(at + 9), r.GetBoolean(at + 10), r.GetBoolean(at + 11), r.GetBoolean(at + 12));
     }
 
     private void AddKey(long sourceId, DateOnly published, string key, long id) =>
@@ -296,16 +450,18 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     private NpgsqlCommand Command(string sql, params (string Name, object? Value)[] args)
     {
         var cmd = new NpgsqlCommand(Due() + sql, _c, _tx);
-        foreach (var (name, value) in args)
-        {
-            if (value is NpgsqlParameter typed)
-            {
-                typed.ParameterName = name;
-                cmd.Parameters.Add(typed);
-            }
-            else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
+        foreach (var (name, value) in args) Add(cmd.Parameters, name, value);
         return cmd;
+    }
+
+    private static void Add(NpgsqlParameterCollection parameters, string name, object? value)
+    {
+        if (value is NpgsqlParameter typed)
+        {
+            typed.ParameterName = name;
+            parameters.Add(typed);
+        }
+        else parameters.AddWithValue(name, value ?? DBNull.Value);
     }
 
     private void Run(string sql, params (string, object?)[] args)

@@ -77,6 +77,25 @@ public static class Hangul
         return (tokens, false);
     }
 
+    /// <summary>
+    /// The tokens a query phrase must match, in order: those of each of its Korean words (the others
+    /// are matched elsewhere), every word but the last ending with its last syllable alone. The phrase
+    /// is a prefix only when it is a single word of one syllable.
+    /// </summary>
+    public static (IReadOnlyList<string> Tokens, bool Prefix) PhraseTokens(IReadOnlyList<string> words, bool fold)
+    {
+        var tokens = new List<string>();
+        var prefix = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!Contains(words[i])) continue;
+            var (t, p) = QueryTokens(words[i], fold, endsWord: i < words.Count - 1);
+            tokens.AddRange(t);
+            prefix = p && words.Count == 1;
+        }
+        return (tokens, prefix);
+    }
+
     private static IEnumerable<string> Runs(string text, bool fold)
     {
         var run = new StringBuilder();

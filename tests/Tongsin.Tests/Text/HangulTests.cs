@@ -55,4 +55,16 @@ public class HangulTests
         Assert.Equal(["김정", "정은", "은"], Hangul.QueryTokens("김정은", false, endsWord: true).Tokens);
         Assert.Equal(["김정", "정은"], Hangul.QueryTokens("김정은", false).Tokens);
     }
+
+    [Fact]
+    public void A_phrase_is_the_tokens_of_its_korean_words_and_a_prefix_only_as_one_syllable()
+    {
+        var (tokens, prefix) = Hangul.PhraseTokens(["김정은", "Kim", "동지"], fold: false);
+        Assert.Equal(["김정", "정은", "은", "동지"], tokens);
+        Assert.False(prefix);
+        Assert.True(Hangul.PhraseTokens(["온"], fold: false).Prefix);
+        var (apart, apartPrefix) = Hangul.PhraseTokens(["온", "실"], fold: false);
+        Assert.Equal(["온", "실"], apart);
+        Assert.False(apartPrefix);
+    }
 }

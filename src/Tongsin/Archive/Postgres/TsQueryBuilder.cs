@@ -115,15 +115,7 @@ internal sealed class TsQueryBuilder(PgFilter parameters, bool foldKorean)
     // Korean words become their bigrams, one phrase in the Korean column; a one-syllable word is a prefix.
     private string Korean(IReadOnlyList<string> words)
     {
-        var tokens = new List<string>();
-        var prefix = false;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!Hangul.Contains(words[i])) continue;
-            var (t, p) = Hangul.QueryTokens(words[i], foldKorean, endsWord: i < words.Count - 1);
-            tokens.AddRange(t);
-            prefix = p && words.Count == 1;
-        }
+        var (tokens, prefix) = Hangul.PhraseTokens(words, foldKorean);
         var column = foldKorean ? "x.kof" : "x.ko";
         return WithName(Match(column, Tokens(TsText.Phrase(tokens, prefix)), KoreanQueries), words);
     }

@@ -40,15 +40,7 @@ internal static class Fts5Query
     // Korean words become their bigrams, one phrase in the Korean column; a one-syllable word is a prefix.
     private static string Korean(IReadOnlyList<string> words, bool fold)
     {
-        var tokens = new List<string>();
-        var prefix = false;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!Hangul.Contains(words[i])) continue;
-            var (t, p) = Hangul.QueryTokens(words[i], fold, endsWord: i < words.Count - 1);
-            tokens.AddRange(t);
-            prefix = p && words.Count == 1;
-        }
+        var (tokens, prefix) = Hangul.PhraseTokens(words, fold);
         var column = fold ? "kof" : "ko";
         return WithName($"{{{column}}} : {Quote(string.Join(' ', tokens))}{(prefix ? "*" : "")}", words);
     }

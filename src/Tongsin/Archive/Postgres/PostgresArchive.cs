@@ -153,6 +153,3 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
 
     public void Dispose() => _data.Dispose();
 }
-
-/// <summary>The outlet cache under the name PostgreSQL's search knows it by.</summary>
-internal sealed class PgOutletCache : OutletCache;

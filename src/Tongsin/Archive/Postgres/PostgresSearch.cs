@@ -320,7 +320,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         using var cmd = new NpgsqlCommand("SELECT s.id, s.language, o.slug, o.name, o.name_ko, o.site, s.label FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language", c);
         using var r = cmd.ExecuteReader();
         var rows = new List<SourceRow>();
-        var outlets = new PgOutletCache();
+        var outlets = new OutletCache();
         while (r.Read()) rows.Add(new SourceRow(r.GetInt64(0), new Source(outlets.Get(r, 2), r.GetString(1)), r.GetString(6)));
         return rows;
     }

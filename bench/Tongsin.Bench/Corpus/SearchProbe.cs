@@ -7,7 +7,7 @@ namespace Tongsin.Bench.Corpus;
 
 /// <summary>
 /// Where one query's time goes: the count, the window bound, BM25 over the window, the snippets
-/// and the whole search, each the median of a few runs, on an existing archive.
+/// and the whole search, with and without facets, each the median of a few runs, on an existing archive.
 /// </summary>
 internal static class SearchProbe
 {
@@ -56,6 +56,8 @@ internal static class SearchProbe
         Console.WriteLine($"snippet x10  {Time(() => { using var plain = SqliteSearchTerms.Skipped(); Rows("SELECT snippet(article_fts, 2, '[', ']', '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f LIMIT 10", ("$m", match), ("$f", floor)); }):F2} ms");
         Console.WriteLine($"search 0     {Time(() => archive.Search(new SearchRequest(query, Limit: 0))):F2} ms");
         Console.WriteLine($"search 10    {Time(() => archive.Search(new SearchRequest(query, Limit: 10))):F2} ms");
+        Console.WriteLine($"rowids all   {Time(() => Rows("SELECT rowid FROM article_fts WHERE article_fts MATCH $m", ("$m", match))):F2} ms");
+        Console.WriteLine($"search facets {Time(() => archive.Search(new SearchRequest(query, Limit: 10, Facets: true))):F2} ms");
         return 0;
     }
 }

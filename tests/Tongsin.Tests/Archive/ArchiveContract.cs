@@ -229,6 +229,23 @@ public abstract class ArchiveContract(Backend backend)
     }
 
     [Fact]
+    public void Facets_count_the_pages_that_arrive_after_an_earlier_search()
+    {
+        using var f = NewArchive();
+        f.Store(f.Page(new PageBuilder(Title: "Harvest Report From the Farms", Cards: []).ToString()));
+        var before = f.Archive.Search(new SearchRequest("harvest", Facets: true));
+        Assert.Equal(1, Assert.Single(before.Facets!.Sources).Count);
+
+        f.Store(f.Page(new PageBuilder(Title: "Harvest Report From the Coast", Source: "Naenara (EN)", Published: "03/05/2024", Cards: []).ToString()));
+        var after = f.Archive.Search(new SearchRequest("harvest", Facets: true));
+        Assert.Equal(2, after.Total);
+        Assert.Equal([1L, 1L], after.Facets!.Sources.Select(s => s.Count));
+        Assert.Contains(after.Facets.Sources, s => s.Label == "Naenara (EN)");
+        Assert.Equal(["2025", "2024"], after.Facets.Years.Select(y => y.Value));
+        Assert.Equal(2, Assert.Single(after.Facets.Languages).Count);
+    }
+
+    [Fact]
     public void Disposing_a_session_without_commit_discards_its_pages()
     {
         using var f = NewArchive();

@@ -14,6 +14,10 @@ namespace Tongsin.Archive.Sqlite;
 ///
 /// Registered through FTS5's C API (fts5_api.xCreateFunction), once per database connection.
 /// Returns, like bm25(), the negated score: lower is better.
+///
+/// Beside it, tongsin_tally(article_fts) counts each matching row by the source and year a
+/// <see cref="Tally"/> holds for it, for a search's facets, and returns 1: one pass over the
+/// matches counts them by every source and year at once.
 /// </summary>
 internal static unsafe partial class Fts5Bm25
 {
@@ -70,6 +74,11 @@ internal static unsafe partial class Fts5Bm25
             {
                 var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Score, IntPtr.Zero);
                 if (rc != 0) throw new InvalidOperationException($"FTS5 refused the ranking function (SQLite error {rc})");
+            }
+            fixed (byte* name = "tongsin_tally\0"u8)
+            {
+                var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Count, IntPtr.Zero);
+                if (rc != 0) throw new InvalidOperationException($"FTS5 refused the counting function (SQLite error {rc})");
             }
             // Marks this connection as done; the mark goes when the connection closes.
             sqlite3_set_clientdata(db, key, (IntPtr)1, IntPtr.Zero);
@@ -137,6 +146,46 @@ internal static unsafe partial class Fts5Bm25
             score += idf * frequency[p] * (K1 + 1) / (frequency[p] + norm);
         }
         sqlite3_result_double(context, -score);
+    }
+
+    public const string TallyName = "tongsin_tally";
+
+    [ThreadStatic] private static Tally? _tally;
+
+    /// <summary>Until disposed, tongsin_tally on this thread counts rows by the sources and years given, indexed by row id (0: no article).</summary>
+    public static Tally BeginTally(int[] sources, short[] years) => _tally = new Tally(sources, years);
+
+    public sealed class Tally(int[] sources, short[] years) : IDisposable
+    {
+        internal readonly int[] Sources = sources;
+        internal readonly short[] Years = years;
+
+        /// <summary>Rows counted per source id and per year.</summary>
+        public Dictionary<int, long> BySource { get; } = [];
+        public Dictionary<int, long> ByYear { get; } = [];
+
+        /// <summary>Rows for which no source and year were given: added after the tables were read.</summary>
+        public long Unknown { get; internal set; }
+
+        public void Dispose() => _tally = null;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Count(ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
+    {
+        var tally = _tally;
+        if (tally is not null)
+        {
+            var row = api->xRowid(fts);
+            int source;
+            if ((ulong)row < (ulong)tally.Sources.Length && (source = tally.Sources[row]) != 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(tally.BySource, source, out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(tally.ByYear, tally.Years[row], out _)++;
+            }
+            else tally.Unknown++;
+        }
+        sqlite3_result_double(context, 1);
     }
 
     private static bool Length(ExtensionApi* api, IntPtr fts, out int length)

@@ -33,6 +33,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     private readonly OutletCatalog _outlets = new();
     private readonly DocumentFrequencies _frequencies = new();
     private readonly DocumentLengths _lengths = new();
+    private readonly RowFacets _rowFacets = new();
 
     public int RankWindow => rankWindow;
 
@@ -269,8 +270,23 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// Matches per source and per year, each counted in the index by ANDing the query with the
     /// source's or the year's meta token; languages follow from the sources.
     /// </summary>
-    private static SearchFacets Facets(SqliteConnection c, string match)
+    /// <summary>
+    /// The matches per source, language and year, in one pass over the matches: tongsin_tally
+    /// counts each by the source and year <see cref="RowFacets"/> holds for it.
+    /// </summary>
+    private SearchFacets Facets(SqliteConnection c, string match)
     {
+        Dictionary<int, long> perSource, perYear;
+        for (var attempt = 0; ; attempt++)
+        {
+            var rows = _rowFacets.Current(c);
+            using var tally = Fts5Bm25.BeginTally(rows.Sources, rows.Years);
+            using (var cmd = Command(c, $"SELECT count(*) FROM article_fts WHERE article_fts MATCH $m AND {Fts5Bm25.TallyName}(article_fts) = 1", ("$m", match)))
+                cmd.ExecuteScalar();
+            (perSource, perYear) = (tally.BySource, tally.ByYear);
+            // An article stored since the tables were read is counted on a second pass.
+            if (tally.Unknown == 0 || attempt == 1) break;
+        }
         var sources = new List<(long Id, string Slug, string Label, string Language)>();
         using (var cmd = c.CreateCommand())
         {
@@ -278,19 +294,11 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             using var r = cmd.ExecuteReader();
             while (r.Read()) sources.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
         }
-        var years = SearchScope.PublishedSpan(c) is (DateOnly first, DateOnly last) ? Enumerable.Range(first.Year, last.Year - first.Year + 1).ToList() : [];
-        using var count = Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m", ("$m", ""));
-        long CountWith(string token)
-        {
-            count.Parameters["$m"].Value = $"({match}) AND {{meta}} : \"{token}\"";
-            return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        var bySource = sources.Select(s => (s.Slug, s.Label, s.Language, Count: CountWith("s" + s.Id.ToString(CultureInfo.InvariantCulture)))).Where(s => s.Count > 0).ToList();
-        var byYear = years.Select(y => (Year: y.ToString("D4", CultureInfo.InvariantCulture), Count: CountWith($"y{y:D4}"))).Where(y => y.Count > 0).ToList();
+        var bySource = sources.Select(s => (s.Slug, s.Label, s.Language, Count: perSource.GetValueOrDefault((int)s.Id))).Where(s => s.Count > 0).ToList();
         return new SearchFacets(
             bySource.Select(s => new Facet(s.Slug, s.Label, s.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
             bySource.GroupBy(s => s.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
-            byYear.Select(y => new Facet(y.Year, y.Year, y.Count)).OrderByDescending(f => f.Value).ToList());
+            perYear.Select(y => new Facet(y.Key.ToString("D4", CultureInfo.InvariantCulture), y.Key.ToString("D4", CultureInfo.InvariantCulture), y.Value)).OrderByDescending(f => f.Value).ToList());
     }
 
     // Filters alone: one pass over the articles they select, grouped by source and year.

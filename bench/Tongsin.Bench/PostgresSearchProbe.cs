@@ -28,6 +28,8 @@ internal static class PostgresSearchProbe
 
         using var archive = PostgresArchive.Open(db, TimeProvider.System);
         if (options.Int("window", 0) is > 0 and var window) archive.SearchRankWindow = window;
+        // Every run counts afresh: the figures are those of a query asked for the first time.
+        archive.SearchCachesCounts = false;
         Console.WriteLine("machine: " + MachineInfo.Read());
         Console.WriteLine($"archive: {archive.Location}; {runs} runs a query, limit 10{(facets ? ", with facets" : "")}");
         var rows = new List<(MixQuery Query, SearchResults Result, List<double> Times)>();

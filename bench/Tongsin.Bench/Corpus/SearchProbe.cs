@@ -17,6 +17,7 @@ internal static class SearchProbe
         var query = options.String("query", "korea");
         using var archive = SqliteArchive.Open(path, TimeProvider.System);
         archive.SearchRankWindow = options.Int("window", SqliteSearch.DefaultRankWindow);
+        archive.SearchCachesCounts = false;
         using var c = archive.OpenConnection();
         var match = Fts5Query.From(QueryParser.Parse(query).Text!, foldKorean: true);
         double Time(Action a)

@@ -246,6 +246,26 @@ public abstract class ArchiveContract(Backend backend)
     }
 
     [Fact]
+    public void A_search_asked_again_counts_what_was_stored_and_edited_in_between()
+    {
+        using var f = NewArchive();
+        f.Store(f.Page(new PageBuilder(Title: "Canal Opened in the Province", Body: ["The new irrigation canal carries water to the fields."], Cards: []).ToString()));
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("irrigation")).Total);
+        Assert.Equal(1, Assert.Single(f.Archive.Search(new SearchRequest("irrigation", Facets: true)).Facets!.Sources).Count);
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("irrigation")).Total);
+
+        f.Store(f.Page(new PageBuilder(Title: "Irrigation Works Completed", Published: "14/02/2025", Cards: []).ToString()));
+        Assert.Equal(2, f.Archive.Search(new SearchRequest("irrigation")).Total);
+        Assert.Equal(2, Assert.Single(f.Archive.Search(new SearchRequest("irrigation", Facets: true)).Facets!.Sources).Count);
+
+        // A new version of the first article without the word: it no longer matches.
+        f.Store(f.Page(new PageBuilder(Title: "Canal Opened in the Province", Body: ["The new canal carries water to the fields."], Cards: []).ToString()));
+        Assert.Equal(1, f.Archive.Search(new SearchRequest("irrigation")).Total);
+        Assert.Equal(1, Assert.Single(f.Archive.Search(new SearchRequest("irrigation", Facets: true)).Facets!.Sources).Count);
+        Assert.Equal("Irrigation Works Completed", Assert.Single(f.Archive.Search(new SearchRequest("irrigation")).Hits).Title);
+    }
+
+    [Fact]
     public void Disposing_a_session_without_commit_discards_its_pages()
     {
         using var f = NewArchive();

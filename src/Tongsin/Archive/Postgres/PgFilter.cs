@@ -13,6 +13,14 @@ internal sealed class PgFilter
 
     public string Where => _clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _clauses);
 
+    /// <summary>The clauses with their parameters' values: two filters with the same key select the same rows.</summary>
+    public string Key => Where + "\n" + string.Join("\n", _parameters.Select(p => p.Value switch
+    {
+        string[] values => string.Join("\u001f", values),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var v => v?.ToString() ?? "",
+    }));
+
     /// <summary>A new parameter's name, for a clause that takes it.</summary>
     public string Parameter(object value)
     {

@@ -32,7 +32,14 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
     internal int SearchRankWindow
     {
         get => _search.RankWindow;
-        set => _search = new PostgresSearch(OpenConnection, value);
+        set => _search = new PostgresSearch(OpenConnection, value) { CacheCounts = _search.CacheCounts };
+    }
+
+    /// <summary>Whether search keeps the counts of recent queries (see CountCache); the benchmarks measure without.</summary>
+    internal bool SearchCachesCounts
+    {
+        get => _search.CacheCounts;
+        set => _search.CacheCounts = value;
     }
 
     public string Location => Address.Display;

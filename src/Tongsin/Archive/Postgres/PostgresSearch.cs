@@ -43,6 +43,11 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
 
     public int RankWindow => rankWindow;
 
+    /// <summary>Whether counts are kept for the next search of the same query (see <see cref="CountCache{T}"/>).</summary>
+    public bool CacheCounts { get; set; } = true;
+
+    private readonly CountCache<Counts> _counts = new();
+
     private static readonly string HeadlineOptions =
         $"StartSel={Snippets.MatchStart}, StopSel={Snippets.MatchEnd}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
 
@@ -66,7 +71,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         filter.Add(terms.Condition(text));
         if (within.Length > 0) filter.Add($"x.meta @@ {filter.Parameter(within)}::tsquery");
 
-        var tally = Tally(c, filter, request.Facets);
+        var tally = Counted(c, filter, request.Facets);
         var total = tally.Stretches.Values.Sum();
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], tally.Facets);
 
@@ -110,6 +115,25 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
 
     /// <summary>What one pass over the matches finds: how many there are in each stretch of arrivals, and the facets when asked.</summary>
     private sealed record Counts(SortedDictionary<long, long> Stretches, SearchFacets? Facets);
+
+    /// <summary>
+    /// The tally of the matches: kept from an earlier search while nothing was written to the
+    /// database since (its write-ahead log has not moved: any write moves it, so this errs only
+    /// by counting again), else counted.
+    /// </summary>
+    private Counts Counted(NpgsqlConnection c, PgFilter filter, bool facets)
+    {
+        if (!CacheCounts) return Tally(c, filter, facets);
+        // A standby has no log position of its own to read: it counts every time.
+        using var lsn = new NpgsqlCommand("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END", c);
+        if (lsn.ExecuteScalar() is not string generation) return Tally(c, filter, facets);
+        var key = filter.Key;
+        if (_counts.TryGet(key, generation, out var known) && (!facets || known.Facets is not null))
+            return facets ? known : known with { Facets = null };
+        var counted = Tally(c, filter, facets);
+        _counts.Put(key, generation, counted);
+        return counted;
+    }
 
     /// <summary>
     /// The exact count, in one pass over the matches: an index scan and a visit to each match's row

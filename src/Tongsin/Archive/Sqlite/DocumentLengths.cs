@@ -74,7 +74,7 @@ internal sealed class DocumentLengths
     }
 
     // FTS5 rewrites its structure record on every change to the index.
-    private static byte[] Structure(SqliteConnection c)
+    internal static byte[] Structure(SqliteConnection c)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT block FROM article_fts_data WHERE id = 10";

@@ -37,7 +37,14 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
     internal int SearchRankWindow
     {
         get => _search.RankWindow;
-        set => _search = new SqliteSearch(OpenConnection, value);
+        set => _search = new SqliteSearch(OpenConnection, value) { CacheCounts = _search.CacheCounts };
+    }
+
+    /// <summary>Whether search keeps the counts of recent queries (see CountCache); the benchmarks measure without.</summary>
+    internal bool SearchCachesCounts
+    {
+        get => _search.CacheCounts;
+        set => _search.CacheCounts = value;
     }
 
     public string Location { get; }

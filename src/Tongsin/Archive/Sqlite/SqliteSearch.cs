@@ -34,8 +34,12 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     private readonly DocumentFrequencies _frequencies = new();
     private readonly DocumentLengths _lengths = new();
     private readonly RowFacets _rowFacets = new();
+    private readonly CountCache<Counts> _counts = new();
 
     public int RankWindow => rankWindow;
+
+    /// <summary>Whether counts are kept for the next search of the same query (see <see cref="CountCache{T}"/>).</summary>
+    public bool CacheCounts { get; set; } = true;
 
     public SearchResults Run(SearchRequest request)
     {
@@ -52,8 +56,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
 
         var text = Fts5Query.From(parsed.Text, request.FoldKorean);
         var match = within.Length == 0 ? text : $"({text}) AND {within}";
-        var facets = request.Facets ? Facets(c, match) : null;
-        var total = facets?.Sources.Sum(f => f.Count) ?? Count(c, match);
+        var (total, facets) = Counted(c, match, request.Facets);
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
 
         var need = request.Offset + request.Limit;
@@ -72,6 +75,23 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     }
 
     private static readonly SearchFacets NoFacets = new([], [], []);
+
+    private sealed record Counts(long Total, SearchFacets? Facets);
+
+    /// <summary>
+    /// The match's exact count, and its facets when asked: kept from an earlier search while the
+    /// index is as it was then (FTS5 rewrites its structure record on every change), else counted.
+    /// </summary>
+    private (long Total, SearchFacets? Facets) Counted(SqliteConnection c, string match, bool facets)
+    {
+        var generation = CacheCounts ? Convert.ToBase64String(DocumentLengths.Structure(c)) : "";
+        if (CacheCounts && _counts.TryGet(match, generation, out var known) && (!facets || known.Facets is not null))
+            return (known.Total, facets ? known.Facets : null);
+        var counted = facets ? Facets(c, match) : null;
+        var total = counted?.Sources.Sum(f => f.Count) ?? Count(c, match);
+        if (CacheCounts) _counts.Put(match, generation, new Counts(total, counted));
+        return (total, counted);
+    }
 
     private static long Count(SqliteConnection c, string match) =>
         Convert.ToInt64(Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m", ("$m", match)).ExecuteScalar(), CultureInfo.InvariantCulture);

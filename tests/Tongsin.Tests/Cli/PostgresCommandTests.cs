@@ -97,6 +97,9 @@ public partial class PostgresCommandTests
         var r = CliRunner.Run("migrate", "--from", sqlite.Location, "--to", pg.Location, "--batch", "10");
         Assert.True(r.Exit == 0, r.Out + r.Error);
         Assert.True(Regex.IsMatch(r.Out, @"verified: the counts and the content hashes match: 40 articles, 39 stubs, 41 versions, 1 removed, 3 removal events, \d+ sources, 1 crawl pages"), r.Out);
+        // The copy's tables have their statistics, so that the first searches are planned for them.
+        Assert.Equal(79.0, Convert.ToDouble(pg.Scalar("SELECT reltuples FROM pg_class WHERE relname = 'articles'")));
+        Assert.Equal(79.0, Convert.ToDouble(pg.Scalar("SELECT reltuples FROM pg_class WHERE relname = 'article_search'")));
 
         // The copy is the same archive: the same export, history and removals included, and the same answers.
         pg.Reopen();

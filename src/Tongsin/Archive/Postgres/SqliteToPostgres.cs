@@ -68,6 +68,8 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
         var crawlPages = CopyCrawlQueue(from, to);
         foreach (var table in new[] { "outlets", "sources", "articles", "crawl_pages" })
             Exec(to, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, false)");
+        // The copy is most of the database: its statistics, so that searches and imports are planned for it from the start.
+        if (copied > 0) Exec(to, "ANALYZE articles, article_keys, versions, article_search, article_events");
 
         var report = Verify(from, to, origin, copied, resumedAfter, crawlPages);
         if (report.Verified)

@@ -55,6 +55,30 @@ public class SqliteRankingWindowTests
         Assert.Equal(rows, ranking.Scored);
     }
 
+    [Theory]
+    [InlineData("harvest", 4)]
+    [InlineData("harvest", 1)]
+    [InlineData("\"cooperative farm\" OR week", 2)]
+    [InlineData("harvest source:voice-of-korea-en", 1)]
+    public void A_count_split_in_two_halves_finds_what_one_count_finds(string query, int window)
+    {
+        using var f = RankingWindowContract.TwelveReports(Backend.Sqlite);
+        var archive = Sqlite(f);
+        archive.SearchCachesCounts = false;
+        archive.SearchRankWindow = window;
+        var request = new SearchRequest(query, Limit: 3);
+        archive.SearchSplitCount = (long.MaxValue, int.MaxValue);
+        var whole = archive.Search(request);
+        // Every query split: the older half counted on a second connection while the newer half is ranked.
+        archive.SearchSplitCount = (0, 0);
+        var split = archive.Search(request);
+        Assert.True(whole.Total > 0);
+        Assert.Equal(whole.Total, split.Total);
+        Assert.Equal(whole.RankedAmong, split.RankedAmong);
+        Assert.Equal(whole.Hits.Select(h => h.Id), split.Hits.Select(h => h.Id));
+        Assert.Equal(whole.Total, archive.Search(request with { Sort = SearchSort.Newest }).Total);
+    }
+
     [Fact]
     public void Row_lengths_are_read_from_the_index_and_topped_up_when_it_changes()
     {

@@ -37,7 +37,14 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
     internal int SearchRankWindow
     {
         get => _search.RankWindow;
-        set => _search = new SqliteSearch(OpenConnection, value) { CacheCounts = _search.CacheCounts };
+        set => _search = new SqliteSearch(OpenConnection, value) { CacheCounts = _search.CacheCounts, SplitCount = _search.SplitCount };
+    }
+
+    /// <summary>From how many indexed rows and matches a search counts in two halves at once (see SqliteSearch.Count).</summary>
+    internal (long Rows, int Matches) SearchSplitCount
+    {
+        get => _search.SplitCount;
+        set => _search.SplitCount = value;
     }
 
     /// <summary>Whether search keeps the counts of recent queries (see CountCache); the benchmarks measure without.</summary>

@@ -56,14 +56,20 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
 
         var text = Fts5Query.From(parsed.Text, request.FoldKorean);
         var match = within.Length == 0 ? text : $"({text}) AND {within}";
-        var (total, facets) = Counted(c, match, request.Facets);
-        if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
-
+        var counting = Counted(c, match, request.Facets);
+        var facets = counting.Facets;
         var need = request.Offset + request.Limit;
         long? rankedAmong = null;
-        var ranked = request.Sort == SearchSort.Relevance
-            ? Ranked(c, match, total, need, out rankedAmong)
-            : ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
+        List<(long Id, double Score)>? ranked = null;
+        // When the newer half of the archive alone holds more than twice the window, the window is
+        // in it: the matches are ranked while the older half is still being counted.
+        if (request.Limit > 0 && request.Sort == SearchSort.Relevance && counting.Newest is { } newest && newest.Matches > 2L * Math.Max(rankWindow, need))
+            ranked = Ranked(c, match, 2 * newest.Matches, need, out rankedAmong, newest);
+        var total = counting.Total();
+        if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
+
+        if (ranked is null && request.Sort == SearchSort.Relevance) ranked = Ranked(c, match, total, need, out rankedAmong);
+        ranked ??= ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
         // FTS5 cannot point Korean bigrams back into the text: a Korean query's snippets are cut apart.
         var korean = Hangul.Contains(request.Query);
@@ -79,22 +85,91 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     private sealed record Counts(long Total, SearchFacets? Facets);
 
     /// <summary>
+    /// A count under way: known, or known for the newer part of the archive (its first row id and
+    /// its matches) while the older part is counted on another connection.
+    /// </summary>
+    private sealed class Counting(long? total, SearchFacets? facets, (long From, long Matches)? newest = null, Task<long>? older = null, Action<long>? done = null)
+    {
+        public SearchFacets? Facets => facets;
+
+        /// <summary>The newer part's first row id and matches, while the older part is still being counted.</summary>
+        public (long From, long Matches)? Newest => total is null ? newest : null;
+
+        /// <summary>The exact count, waiting for the older part's when it is under way.</summary>
+        public long Total()
+        {
+            if (total is null)
+            {
+                total = newest!.Value.Matches + older!.GetAwaiter().GetResult();
+                done?.Invoke(total.Value);
+            }
+            return total.Value;
+        }
+    }
+
+    /// <summary>
     /// The match's exact count, and its facets when asked: kept from an earlier search while the
     /// index is as it was then (FTS5 rewrites its structure record on every change), else counted.
     /// </summary>
-    private (long Total, SearchFacets? Facets) Counted(SqliteConnection c, string match, bool facets)
+    private Counting Counted(SqliteConnection c, string match, bool facets)
     {
         var generation = CacheCounts ? Convert.ToBase64String(DocumentLengths.Structure(c)) : "";
         if (CacheCounts && _counts.TryGet(match, generation, out var known) && (!facets || known.Facets is not null))
-            return (known.Total, facets ? known.Facets : null);
-        var counted = facets ? Facets(c, match) : null;
-        var total = counted?.Sources.Sum(f => f.Count) ?? Count(c, match);
-        if (CacheCounts) _counts.Put(match, generation, new Counts(total, counted));
-        return (total, counted);
+            return new Counting(known.Total, facets ? known.Facets : null);
+        void Keep(long total, SearchFacets? counted)
+        {
+            if (CacheCounts) _counts.Put(match, generation, new Counts(total, counted));
+        }
+        if (facets)
+        {
+            var counted = Facets(c, match);
+            var total = counted.Sources.Sum(f => f.Count);
+            Keep(total, counted);
+            return new Counting(total, counted);
+        }
+        return Count(c, match, total => Keep(total, null));
     }
 
-    private static long Count(SqliteConnection c, string match) =>
-        Convert.ToInt64(Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m", ("$m", match)).ExecuteScalar(), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// When a count is split in two (see <see cref="Count"/>): from how many rows in the index, and
+    /// from how many matches. Below either, a second connection would cost more than it saves.
+    /// </summary>
+    public (long Rows, int Matches) SplitCount { get; set; } = (200_000, 2_000);
+
+    /// <summary>
+    /// The exact count. On a large archive the older and the newer half of the index are counted
+    /// at once, on two connections: a count is a pass over every matching posting, and each half
+    /// skips to its own rows, so the two passes together take about half as long where there is a
+    /// second core. The newer half's count comes first, while the older half's is still under way.
+    /// </summary>
+    private Counting Count(SqliteConnection c, string match, Action<long> done)
+    {
+        Counting Whole()
+        {
+            var total = CountRange(c, match, 0, long.MaxValue);
+            done(total);
+            return new Counting(total, null);
+        }
+        var last = Convert.ToInt64(Command(c, "SELECT coalesce(max(rowid), 0) FROM article_fts").ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (last < SplitCount.Rows) return Whole();
+        // A query with few matches is counted on one connection: a second would cost more than it saves.
+        // Finding out reads no more than the newest few thousand matches.
+        using (var few = Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1 OFFSET $n", ("$m", match), ("$n", SplitCount.Matches)))
+            if (few.ExecuteScalar() is null) return Whole();
+        var middle = last / 2;
+        var older = Task.Run(() =>
+        {
+            using var other = open();
+            return CountRange(other, match, 0, middle);
+        });
+        return new Counting(null, null, (middle, CountRange(c, match, middle, long.MaxValue)), older, done);
+    }
+
+    private static long CountRange(SqliteConnection c, string match, long from, long to)
+    {
+        using var cmd = Command(c, "SELECT count(*) FROM article_fts WHERE article_fts MATCH $m AND rowid >= $from AND rowid < $to", ("$m", match), ("$from", from), ("$to", to));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// The best <paramref name="need"/> matches by BM25, with a stub's score halved. BM25 is read
@@ -102,7 +177,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// candidates hold <paramref name="need"/> full articles, and more are read when they do not.
     /// Over more than twice the window's matches, only the newest window's are scored (see the class).
     /// </summary>
-    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, long total, int need, out long? rankedAmong)
+    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, long total, int need, out long? rankedAmong, (long From, long Matches)? newest = null)
     {
         var lastId = Convert.ToInt64(Command(c, "SELECT coalesce(max(id), 0) FROM articles").ExecuteScalar(), CultureInfo.InvariantCulture);
         var score = $"{Fts5Bm25.Name}(article_fts{string.Concat(_frequencies.Of(c, match, total, lastId).Select(df => ", " + df.ToString(CultureInfo.InvariantCulture)))})";
@@ -114,12 +189,13 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         // off the index.
         var size = Math.Max(rankWindow, need);
         long? floor = null;
-        if (total > 2L * size)
+        if (newest is not null || total > 2L * size)
         {
             // The matches' own first and last rows bound the guess: a source's matches may sit in one stretch of the archive.
-            var first = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid LIMIT 1", ("$m", match)).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+            // When only the newer part of the archive is counted yet, the guess is made within it.
+            var (first, matches) = newest ?? (Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid LIMIT 1", ("$m", match)).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture), total);
             var last = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1", ("$m", match)).ExecuteScalar() ?? lastId, CultureInfo.InvariantCulture);
-            floor = Math.Max(first, last - (long)Math.Ceiling((last - first) * (double)size / total));
+            floor = Math.Max(first, last - (long)Math.Ceiling((last - first) * (double)size / matches));
         }
         for (var take = need * 2 + 10; ; take *= 4)
         {

@@ -193,7 +193,8 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         {
             // The matches' own first and last rows bound the guess: a source's matches may sit in one stretch of the archive.
             // When only the newer part of the archive is counted yet, the guess is made within it.
-            var (first, matches) = newest ?? (Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid LIMIT 1", ("$m", match)).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture), total);
+            var (from, matches) = newest ?? (0, total);
+            var first = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m AND rowid >= $from ORDER BY rowid LIMIT 1", ("$m", match), ("$from", from)).ExecuteScalar() ?? from, CultureInfo.InvariantCulture);
             var last = Convert.ToInt64(Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1", ("$m", match)).ExecuteScalar() ?? lastId, CultureInfo.InvariantCulture);
             floor = Math.Max(first, last - (long)Math.Ceiling((last - first) * (double)size / matches));
         }

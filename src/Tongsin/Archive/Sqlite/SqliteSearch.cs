@@ -136,6 +136,9 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// </summary>
     public (long Rows, int Matches) SplitCount { get; set; } = (200_000, 2_000);
 
+    // Counts whose older half is being counted on a second connection now.
+    private int _splitting;
+
     /// <summary>
     /// The exact count. On a large archive the older and the newer half of the index are counted
     /// at once, on two connections: a count is a pass over every matching posting, and each half
@@ -151,17 +154,24 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             return new Counting(total, null);
         }
         var last = Convert.ToInt64(Command(c, "SELECT coalesce(max(rowid), 0) FROM article_fts").ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (last < SplitCount.Rows) return Whole();
+        // A second connection pays only where a core is idle: not while as many counts as cores are running.
+        if (last < SplitCount.Rows || Volatile.Read(ref _splitting) >= Environment.ProcessorCount) return Whole();
         // A query with few matches is counted on one connection: a second would cost more than it saves.
         // Finding out reads no more than the newest few thousand matches.
         using (var few = Command(c, "SELECT rowid FROM article_fts WHERE article_fts MATCH $m ORDER BY rowid DESC LIMIT 1 OFFSET $n", ("$m", match), ("$n", SplitCount.Matches)))
             if (few.ExecuteScalar() is null) return Whole();
         var middle = last / 2;
-        var older = Task.Run(() =>
+        Interlocked.Increment(ref _splitting);
+        // A thread of its own, not one of the pool's: a busy server's pool would make it wait while this search waits for it.
+        var older = Task.Factory.StartNew(() =>
         {
-            using var other = open();
-            return CountRange(other, match, 0, middle);
-        });
+            try
+            {
+                using var other = open();
+                return CountRange(other, match, 0, middle);
+            }
+            finally { Interlocked.Decrement(ref _splitting); }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return new Counting(null, null, (middle, CountRange(c, match, middle, long.MaxValue)), older, done);
     }
 

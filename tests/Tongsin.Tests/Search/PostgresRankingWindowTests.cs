@@ -21,31 +21,6 @@ public class PostgresRankingWindowTests
         if (i % 4 == 0 && i > 0) f.Execute($"SELECT setval(pg_get_serial_sequence('articles', 'id'), {(i == 4 ? 8191 : 20479)})");
     });
 
-    [Theory]
-    [InlineData("harvest", 3)]
-    [InlineData("harvest", 1)]
-    [InlineData("harvest source:voice-of-korea-en", 2)]
-    [InlineData("\"cooperative farm\" OR week", 100)]
-    public void A_tally_split_in_two_halves_finds_what_one_tally_finds(string query, int window)
-    {
-        using var f = InStretches();
-        var archive = Postgres(f);
-        archive.SearchCachesCounts = false;
-        archive.SearchRankWindow = window;
-        var request = new SearchRequest(query, Limit: 3, Facets: true);
-        archive.SearchSplitFrom = long.MaxValue;
-        var whole = archive.Search(request);
-        // Stretches 0-2 on a second connection, 3-5 on the search's own.
-        archive.SearchSplitFrom = 0;
-        var split = archive.Search(request);
-        Assert.True(whole.Total > 0);
-        Assert.Equal(whole.Total, split.Total);
-        Assert.Equal(whole.RankedAmong, split.RankedAmong);
-        Assert.Equal(whole.Hits.Select(h => h.Id), split.Hits.Select(h => h.Id));
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(whole.Facets), System.Text.Json.JsonSerializer.Serialize(split.Facets));
-        Assert.Equal(whole.Total, archive.Search(request with { Facets = false }).Total);
-    }
-
     [Fact]
     public void The_window_is_found_stretch_by_stretch_from_the_newest_arrivals_down()
     {

@@ -32,14 +32,7 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
     internal int SearchRankWindow
     {
         get => _search.RankWindow;
-        set => _search = new PostgresSearch(OpenConnection, value) { CacheCounts = _search.CacheCounts, SplitFrom = _search.SplitFrom };
-    }
-
-    /// <summary>From how many arrivals a search tallies its matches in two halves at once (see PostgresSearch.Tally).</summary>
-    internal long SearchSplitFrom
-    {
-        get => _search.SplitFrom;
-        set => _search.SplitFrom = value;
+        set => _search = new PostgresSearch(OpenConnection, value) { CacheCounts = _search.CacheCounts };
     }
 
     /// <summary>Whether search keeps the counts of recent queries (see CountCache); the benchmarks measure without.</summary>

@@ -135,47 +135,26 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         return counted;
     }
 
-    /// <summary>From how many arrivals (the highest article id) a tally is made in two halves at once; see <see cref="Tally"/>.</summary>
-    public long SplitFrom { get; set; } = 200_000;
-
-    // Tallies whose older half is being made on a second connection now.
-    private int _splitting;
-
     /// <summary>
     /// The exact count, in one pass over the matches: an index scan and a visit to each match's row
     /// in article_search (PostgreSQL counts no other way), grouped by the stretch of arrivals the
     /// row's id falls in, for the ranking window, and by its source and year when facets are asked.
-    /// On a large archive the older and the newer half of the stretches are tallied at once, on two
-    /// connections (two server processes), each half's stretch tokens ANDed into its index scan:
-    /// the visits to the rows, most of a count's cost, are shared between two cores. Not while as
-    /// many tallies as cores are split already.
     /// </summary>
-    private Counts Tally(NpgsqlConnection c, PgFilter filter, bool facets)
+    private static Counts Tally(NpgsqlConnection c, PgFilter filter, bool facets)
     {
-        List<(long Stretch, long Source, int Year, long Count)> rows;
-        var last = LastStretch(c);
-        if (last >= 1 && (last + 1) << StretchShift >= SplitFrom && Volatile.Read(ref _splitting) < Environment.ProcessorCount)
-        {
-            var middle = (last + 1) / 2;
-            Interlocked.Increment(ref _splitting);
-            // A thread of its own, not one of the pool's: a busy server's pool would make it wait while this search waits for it.
-            var older = Task.Factory.StartNew(() =>
-            {
-                try
-                {
-                    using var other = open();
-                    Settle(other);
-                    return Groups(other, filter, facets, StretchQuery(0, middle - 1));
-                }
-                finally { Interlocked.Decrement(ref _splitting); }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            rows = Groups(c, filter, facets, StretchQuery(middle, last));
-            rows.AddRange(older.GetAwaiter().GetResult());
-        }
-        else rows = Groups(c, filter, facets, null);
-
         var stretches = new SortedDictionary<long, long>();
-        foreach (var row in rows) stretches[row.Stretch] = stretches.GetValueOrDefault(row.Stretch) + row.Count;
+        var rows = new List<(long Source, int Year, long Count)>();
+        var by = facets ? ", x.source_id, date_part('year', x.published)::int" : "";
+        using (var cmd = Command(c, filter, $"SELECT x.article_id >> {StretchShift}{by}, count(*) FROM article_search x {filter.Where} GROUP BY 1{(facets ? ", 2, 3" : "")}"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var n = r.GetInt64(facets ? 3 : 1);
+                stretches[r.GetInt64(0)] = stretches.GetValueOrDefault(r.GetInt64(0)) + n;
+                if (facets) rows.Add((r.GetInt64(1), r.GetInt32(2), n));
+            }
+        }
         if (!facets) return new Counts(stretches, null);
         var sources = SourceRows(c).ToDictionary(s => s.Id);
         return new Counts(stretches, FacetsOf(rows.GroupBy(x => (x.Source, x.Year)).Select(g =>
@@ -183,27 +162,6 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
             var s = sources[g.Key.Source];
             return (s.Source.Slug, s.Label, s.Source.Language, g.Key.Year.ToString("D4", CultureInfo.InvariantCulture), g.Sum(x => x.Count));
         }).ToList()));
-    }
-
-    // The stretch the newest arrival falls in; -1 when nothing is indexed.
-    private static long LastStretch(NpgsqlConnection c)
-    {
-        using var cmd = new NpgsqlCommand($"SELECT coalesce(max(article_id), -1) FROM article_search", c);
-        var last = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return last < 0 ? -1 : last >> StretchShift;
-    }
-
-    /// <summary>The matches per stretch (and per source and year with facets), within the stretches of <paramref name="part"/> when given.</summary>
-    private static List<(long Stretch, long Source, int Year, long Count)> Groups(NpgsqlConnection c, PgFilter filter, bool facets, string? part)
-    {
-        var by = facets ? ", x.source_id, date_part('year', x.published)::int" : "";
-        var within = part is null ? "" : " AND x.meta @@ @part::tsquery";
-        var rows = new List<(long, long, int, long)>();
-        using var cmd = Command(c, filter, $"SELECT x.article_id >> {StretchShift}{by}, count(*) FROM article_search x {filter.Where}{within} GROUP BY 1{(facets ? ", 2, 3" : "")}",
-            part is null ? [] : [("part", part)]);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) rows.Add(facets ? (r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt64(3)) : (r.GetInt64(0), 0, 0, r.GetInt64(1)));
-        return rows;
     }
 
     /// <summary>

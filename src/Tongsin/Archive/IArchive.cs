@@ -66,11 +66,7 @@ public interface IImportSession : IDisposable
     IReadOnlyList<PageResult> StoreAll(IReadOnlyList<PreparedPage> pages)
     {
         var results = new PageResult[pages.Count];
-        for (var i = 0; i < pages.Count; i++)
-        {
-            try { results[i] = new PageResult(Store(pages[i]), null); }
-            catch (Exception e) when (e is not OutOfMemoryException) { results[i] = new PageResult(default, e); }
-        }
+        for (var i = 0; i < pages.Count; i++) results[i] = PageResult.Of(() => Store(pages[i]));
         return results;
     }
 
@@ -84,7 +80,15 @@ public interface IImportSession : IDisposable
 }
 
 /// <summary>What storing one page of several did, or the error that kept it out.</summary>
-public readonly record struct PageResult(StoreOutcome Outcome, Exception? Error);
+public readonly record struct PageResult(StoreOutcome Outcome, Exception? Error)
+{
+    /// <summary>What <paramref name="store"/> did, or the error that kept its item out.</summary>
+    public static PageResult Of(Func<StoreOutcome> store)
+    {
+        try { return new PageResult(store(), null); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return new PageResult(default, e); }
+    }
+}
 
 /// <summary>What storing one item did. A completed stub counts as new.</summary>
 public readonly record struct StoreOutcome(int New, int Updated, int Unchanged, int NewStubs, int CompletedStubs)

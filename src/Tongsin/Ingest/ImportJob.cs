@@ -110,8 +110,8 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
                             continue;
                         }
                         Flush();
-                        try { Count(item, session.Store(item.Record!), null); }
-                        catch (Exception e) when (e is not OutOfMemoryException) { Count(item, default, e); }
+                        var stored = PageResult.Of(() => session.Store(item.Record!));
+                        Count(item, stored.Outcome, stored.Error);
                     }
                     Flush();
                     progress?.FileDone(file.Path, ++done, files.Count);

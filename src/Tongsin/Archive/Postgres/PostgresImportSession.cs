@@ -97,18 +97,12 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             // A page with cards, or from a source not seen yet, goes alone: its stubs or its new source are rows of its own item.
             var end = i;
             while (end < pages.Count && pages[end].Cards.Count == 0 && KnowsSource(pages[end].Article.Capture.Source)) end++;
-            if (end == i) { results[i] = One(pages[i]); i++; continue; }
+            if (end == i) { results[i] = PageResult.Of(() => Store(pages[i])); i++; continue; }
             i = Together(pages, i, end, results, known);
         }
         // Pages whose article was there: stored one by one now, in their order.
-        foreach (var k in known) results[k] = One(pages[k]);
+        foreach (var k in known) results[k] = PageResult.Of(() => Store(pages[k]));
         return results;
-    }
-
-    private PageResult One(PreparedPage page)
-    {
-        try { return new PageResult(Store(page), null); }
-        catch (Exception e) when (e is not OutOfMemoryException) { return new PageResult(default, e); }
     }
 
     /// <summary>
@@ -153,7 +147,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         catch (PostgresException e)
         {
             // The statements run in order and their answers are read in order: the page that failed is the one whose answer was next.
-            using (var undo = new NpgsqlCommand("ROLLBACK TO SAVEPOINT page; RELEASE SAVEPOINT page", _c, _tx)) undo.ExecuteNonQuery();
+            RollBackPage();
             // A source created inside a rolled-back page is gone again; here none was: every source was known.
             results[at] = new PageResult(default, e);
             return at + 1;
@@ -170,7 +164,12 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     protected override void UndoItem()
     {
         _savepointDue = false;
-        if (!_savepointSent) return;
+        if (_savepointSent) RollBackPage();
+    }
+
+    // Undoes what the page wrote since its savepoint, and the savepoint.
+    private void RollBackPage()
+    {
         using var undo = new NpgsqlCommand("ROLLBACK TO SAVEPOINT page; RELEASE SAVEPOINT page", _c, _tx);
         undo.ExecuteNonQuery();
     }
@@ -209,8 +208,12 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     private static bool Untouched(Found f, ArticleCapture a) =>
         !f.IsStub && f.SameText
         && !(a.Url is not null && a.Url == f.Url && f.Removed)
-        && !(a.Captured is { } c && (f.Captured is null || c < f.Captured)) && !(f.Url is null && a.Url is not null)
+        && !AddsCaptureOrAddress(f, a)
         && !(a.Dateline is { } d && ((f.NoPlace && d.Place is not null) || (f.NoDate && d.Date is not null) || (f.NoAgency && d.Agency is not null)));
+
+    // Whether the capture was made before the article's earliest, or gives it an address it lacks.
+    private static bool AddsCaptureOrAddress(Found f, ArticleCapture a) =>
+        (a.Captured is { } c && (f.Captured is null || c < f.Captured)) || (f.Url is null && a.Url is not null);
 
     protected override StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
@@ -250,7 +253,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
 
         if (f.SameText)
         {
-            if ((captured is { } c && (f.Captured is null || c < f.Captured)) || (f.Url is null && a.Url is not null))
+            if (AddsCaptureOrAddress(f, a))
                 Run("UPDATE articles SET captured = least(captured, @captured), url = coalesce(url, @url) WHERE id = @id",
                     ("captured", Date(captured)), ("url", Text(a.Url)), ("id", id));
             return new StoreOutcome(0, 0, Unchanged: 1, 0, 0);

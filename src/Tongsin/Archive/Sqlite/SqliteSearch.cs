@@ -374,10 +374,6 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     }
 
     /// <summary>
-    /// Matches per source and per year, each counted in the index by ANDing the query with the
-    /// source's or the year's meta token; languages follow from the sources.
-    /// </summary>
-    /// <summary>
     /// The matches per source, language and year, in one pass over the matches: tongsin_tally
     /// counts each by the source and year <see cref="RowFacets"/> holds for it.
     /// </summary>

@@ -54,7 +54,7 @@ internal static class SearchProbe
         var dfs = string.Concat(System.Text.RegularExpressions.Regex.Matches(match, "\"").Cast<object>().Where((_, i) => i % 2 == 0).Select(_ => ", 1000"));
         Console.WriteLine($"lengths      {Time(() => lengths.Current(c)):F2} ms");
         Console.WriteLine($"tongsin_bm25 {Time(() => { using var l = Fts5Bm25.Begin(lengths.Current(c)); Rows($"SELECT rowid, tongsin_bm25(article_fts{dfs}) AS s FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f ORDER BY s LIMIT 30", ("$m", match), ("$f", floor)); }):F2} ms");
-        Console.WriteLine($"snippet x10  {Time(() => { using var plain = SqliteSearchTerms.Skipped(); Rows("SELECT snippet(article_fts, 2, '[', ']', '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f LIMIT 10", ("$m", match), ("$f", floor)); }):F2} ms");
+        Console.WriteLine($"snippet x10  {Time(() => { Rows("SELECT snippet(article_fts, 2, '[', ']', '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f LIMIT 10", ("$m", match), ("$f", floor)); }):F2} ms");
         Console.WriteLine($"search 0     {Time(() => archive.Search(new SearchRequest(query, Limit: 0))):F2} ms");
         Console.WriteLine($"search 10    {Time(() => archive.Search(new SearchRequest(query, Limit: 10))):F2} ms");
         Console.WriteLine($"rowids all   {Time(() => Rows("SELECT rowid FROM article_fts WHERE article_fts MATCH $m", ("$m", match))):F2} ms");

@@ -24,7 +24,12 @@ public interface IArchive : IDisposable
     /// <summary>Articles and stubs in publication order, each with its versions, read lazily.</summary>
     IEnumerable<ArticleHistory> Export(ArticleFilter filter);
 
-    SearchResults Search(SearchRequest request);
+    /// <summary>
+    /// Runs a search within its bounds (<see cref="SearchRequest.Bounds"/>): past its budget it
+    /// throws <see cref="SearchBudgetException"/>, and when <paramref name="cancel"/> ends, the
+    /// database work stops and it throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    SearchResults Search(SearchRequest request, CancellationToken cancel = default);
 
     /// <summary>A page of articles and stubs, newest first; see <see cref="ArticleQuery"/>.</summary>
     ArticleListing ListArticles(ArticleQuery query);

@@ -25,6 +25,15 @@ public sealed class QueryParser
     {
         if (string.IsNullOrWhiteSpace(text)) throw new QueryException("the query is empty");
         if (text.Length > 1000) throw new QueryException("the query is longer than 1000 characters");
+        // Control characters (a NUL above all) are never text an outlet wrote, and no index keeps them.
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsControl(ch) && ch is not ('\t' or '\n' or '\r'))
+                throw new QueryException($"the query holds a control character (U+{(int)ch:X4}) at position {i + 1}", i);
+            if (char.IsSurrogate(ch) && !(char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
+                throw new QueryException($"the query holds a broken character at position {i + 1}", i);
+        }
         var parser = new QueryParser(text);
         var node = parser.ParseOr(depth: 0, topLevel: true);
         if (parser._at < parser._tokens.Count)

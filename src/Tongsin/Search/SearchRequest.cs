@@ -5,6 +5,7 @@ public enum SearchSort { Relevance, Newest, Oldest }
 /// <summary>
 /// A search: the query text and the filters beside it. Dates are inclusive. <see cref="FoldKorean"/>
 /// lets the DPRK's and the South's spellings find each other (로동/노동, 리/이); off, Korean matches as written.
+/// <see cref="Bounds"/> says what the search may cost; null is <see cref="SearchBounds.Default"/>.
 /// </summary>
 public sealed record SearchRequest(
     string Query,
@@ -16,7 +17,8 @@ public sealed record SearchRequest(
     int Offset = 0,
     SearchSort Sort = SearchSort.Relevance,
     bool Facets = false,
-    bool FoldKorean = true);
+    bool FoldKorean = true,
+    SearchBounds? Bounds = null);
 
 /// <summary>
 /// One hit. <see cref="Snippet"/> marks matched words between <see cref="Snippets.MatchStart"/>

@@ -10,6 +10,12 @@ public static class Snippets
     public const char MatchStart = '\u0002';
     public const char MatchEnd = '\u0003';
 
+    /// <summary>
+    /// How many characters of an article's text a snippet is cut from: every real article whole
+    /// (the longest are about 62,000 characters), and no more of a larger one, whatever its size.
+    /// </summary>
+    public const int Window = 65_536;
+
     public static string Plain(string snippet) => snippet.Replace(MatchStart.ToString(), "").Replace(MatchEnd.ToString(), "");
 
     /// <summary>HTML-escaped text with matches in &lt;mark&gt;.</summary>

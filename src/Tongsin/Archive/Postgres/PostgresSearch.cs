@@ -53,15 +53,50 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
 
     private static readonly SearchFacets NoFacets = new([], [], []);
 
-    public SearchResults Run(SearchRequest request)
+    public SearchResults Run(SearchRequest request, CancellationToken cancel = default)
     {
         if (request.Limit is < 0 or > 1000) throw new QueryException("the limit must be between 0 and 1000");
         if (request.Offset < 0) throw new QueryException("the offset must not be negative");
         var parsed = QueryParser.Parse(request.Query);
 
+        using var budget = SearchBudget.Start(request.Bounds, cancel);
         using var c = open();
+        // Declared after the connection, so it is let go before the connection goes back to the pool.
+        using var stop = Cancels(c, budget);
+        try
+        {
+            return Run(c, request, parsed, budget);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            throw budget.Stopped();
+        }
+    }
+
+    /// <summary>
+    /// Until disposed, the end of the budget cancels the statement running on the connection: the
+    /// server is asked, from another connection, to stop that backend's statement.
+    /// </summary>
+    private CancellationTokenRegistration Cancels(NpgsqlConnection c, SearchBudget budget)
+    {
+        var backend = c.ProcessID;
+        return budget.Token.Register(() =>
+        {
+            try
+            {
+                using var other = open();
+                using var cmd = new NpgsqlCommand("SELECT pg_cancel_backend(@pid)", other);
+                cmd.Parameters.AddWithValue("pid", backend);
+                cmd.ExecuteNonQuery();
+            }
+            catch (NpgsqlException) { }
+        });
+    }
+
+    private SearchResults Run(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, SearchBudget budget)
+    {
         if (parsed.Text is not { } text) return Listing(c, request, parsed.Filters);
-        Settle(c);
+        Settle(c, (request.Bounds ?? SearchBounds.Default).Budget);
         var scope = SearchScope.Resolve(() => SourceRows(c).Select(r => (r.Id, r.Source)).ToList(), request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : ScopeQuery(c, scope);
         if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);
@@ -74,6 +109,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         var tally = Counted(c, filter, request.Facets);
         var total = tally.Stretches.Values.Sum();
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], tally.Facets);
+        budget.Check();
 
         var need = request.Offset + request.Limit;
         long? rankedAmong = null;
@@ -82,6 +118,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
             ? Ranked(c, filter, Score(words, Any(terms.KoreanQueries), Any(terms.NameQueries)), tally.Stretches, need, out rankedAmong)
             : ByDate(c, filter, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
+        budget.Check();
         var hits = Hits(c, filter, page, words);
         if (Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanSnippet.WordsOf(text), request.FoldKorean);
         return new SearchResults(total, hits, tally.Facets, rankedAmong);
@@ -95,9 +132,11 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     /// it would read every row's text rather than the index, several times slower. A search is a
     /// few short statements, which neither parallel workers nor JIT compilation make faster.
     /// </summary>
-    private static void Settle(NpgsqlConnection c)
+    private static void Settle(NpgsqlConnection c, TimeSpan budget)
     {
-        using var cmd = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan; SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off", c);
+        // No one statement outlasts the search's budget, even where the cancel request is lost.
+        var timeout = budget == Timeout.InfiniteTimeSpan ? 0 : (long)Math.Ceiling(budget.TotalMilliseconds);
+        using var cmd = new NpgsqlCommand($"SET plan_cache_mode = force_custom_plan; SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off; SET statement_timeout = {timeout}", c);
         cmd.ExecuteNonQuery();
     }
 
@@ -263,7 +302,8 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     private static List<SearchHit> Hits(NpgsqlConnection c, PgFilter filter, List<(long Id, double Score)> page, string? words)
     {
         if (page.Count == 0) return [];
-        const string shown = "CASE WHEN a.status = 'stub' THEN coalesce(a.teaser, '') ELSE coalesce(v.body, '') END";
+        // Cut from the first Snippets.Window characters, whatever the article's size.
+        var shown = $"left(CASE WHEN a.status = 'stub' THEN coalesce(a.teaser, '') ELSE coalesce(v.body, '') END, {Snippets.Window})";
         var snippet = words is null ? $"left({shown}, 160)" : $"ts_headline('{PostgresSearchRow.Config}', {shown}, {words}, @headline)";
         using var cmd = Command(c, filter, $"""
             SELECT a.id, a.title, s.label, s.slug, a.published, a.status, {snippet}

@@ -18,6 +18,10 @@ namespace Tongsin.Archive.Sqlite;
 /// Beside it, tongsin_tally(article_fts) counts each matching row by the source and year a
 /// <see cref="Tally"/> holds for it, for a search's facets, and returns 1: one pass over the
 /// matches counts them by every source and year at once.
+///
+/// And tongsin_instances(fts) returns how many times the row matches the query's phrases: FTS5's
+/// snippet() weighs every match against every other, so a row with thousands of them would take
+/// seconds, and is cut from a shorter window instead (see <see cref="SqliteSnippets"/>).
 /// </summary>
 internal static unsafe partial class Fts5Bm25
 {
@@ -79,6 +83,11 @@ internal static unsafe partial class Fts5Bm25
             {
                 var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Count, IntPtr.Zero);
                 if (rc != 0) throw new InvalidOperationException($"FTS5 refused the counting function (SQLite error {rc})");
+            }
+            fixed (byte* name = "tongsin_instances\0"u8)
+            {
+                var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Instances, IntPtr.Zero);
+                if (rc != 0) throw new InvalidOperationException($"FTS5 refused the instance-counting function (SQLite error {rc})");
             }
             // Marks this connection as done; the mark goes when the connection closes.
             sqlite3_set_clientdata(db, key, (IntPtr)1, IntPtr.Zero);
@@ -186,6 +195,16 @@ internal static unsafe partial class Fts5Bm25
             else tally.Unknown++;
         }
         sqlite3_result_double(context, 1);
+    }
+
+    public const string InstancesName = "tongsin_instances";
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Instances(ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
+    {
+        int instances;
+        if (api->xInstCount(fts, &instances) != 0) instances = int.MaxValue;
+        sqlite3_result_double(context, instances);
     }
 
     private static bool Length(ExtensionApi* api, IntPtr fts, out int length)

@@ -41,13 +41,40 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// <summary>Whether counts are kept for the next search of the same query (see <see cref="CountCache{T}"/>).</summary>
     public bool CacheCounts { get; set; } = true;
 
-    public SearchResults Run(SearchRequest request)
+    public SearchResults Run(SearchRequest request, CancellationToken cancel = default)
     {
         if (request.Limit is < 0 or > 1000) throw new QueryException("the limit must be between 0 and 1000");
         if (request.Offset < 0) throw new QueryException("the offset must not be negative");
         var parsed = QueryParser.Parse(request.Query);
 
+        using var budget = SearchBudget.Start(request.Bounds, cancel);
         using var c = open();
+        // Declared after the connection, so it is let go before the connection goes back to the pool.
+        using var interrupt = Interrupts(c, budget);
+        try
+        {
+            return Run(c, request, parsed, budget);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupted && budget.Ended)
+        {
+            throw budget.Stopped();
+        }
+    }
+
+    // SQLITE_INTERRUPT: a statement stopped by sqlite3_interrupt.
+    private const int SqliteInterrupted = 9;
+
+    /// <summary>Until disposed, the end of the budget stops the statement running on the connection.</summary>
+    private static CancellationTokenRegistration Interrupts(SqliteConnection c, SearchBudget budget)
+    {
+        var handle = c.Handle!;
+        return budget.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
+    }
+
+    private SearchResults Run(SqliteConnection c, SearchRequest request, ParsedQuery parsed, SearchBudget budget)
+    {
+        PrefixBound.Check(parsed.Text, (request.Bounds ?? SearchBounds.Default).PrefixTerms, (prefix, most) => WordsBeginning(c, prefix, most));
+        budget.Check();
         Fts5Bm25.Register(c);
         var scope = SearchScope.Resolve(c, request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : scope.Match(c);
@@ -56,7 +83,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
 
         var text = Fts5Query.From(parsed.Text, request.FoldKorean);
         var match = within.Length == 0 ? text : $"({text}) AND {within}";
-        var counting = Counted(c, match, request.Facets);
+        var counting = Counted(c, match, request.Facets, budget);
         var facets = counting.Facets;
         var need = request.Offset + request.Limit;
         long? rankedAmong = null;
@@ -67,13 +94,15 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             ranked = Ranked(c, match, 2 * newest.Matches, need, out rankedAmong, newest);
         var total = counting.Total();
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
+        budget.Check();
 
         if (ranked is null && request.Sort == SearchSort.Relevance) ranked = Ranked(c, match, total, need, out rankedAmong);
         ranked ??= ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
+        budget.Check();
         // FTS5 cannot point Korean bigrams back into the text: a Korean query's snippets are cut apart.
         var korean = Hangul.Contains(request.Query);
-        var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : match);
+        var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : text, budget);
         var scores = page.ToDictionary(p => p.Id, p => p.Score);
         hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
         if (korean) hits = WithKoreanSnippets(c, hits, KoreanSnippet.WordsOf(parsed.Text), request.FoldKorean);
@@ -111,7 +140,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// The match's exact count, and its facets when asked: kept from an earlier search while the
     /// index is as it was then (FTS5 rewrites its structure record on every change), else counted.
     /// </summary>
-    private Counting Counted(SqliteConnection c, string match, bool facets)
+    private Counting Counted(SqliteConnection c, string match, bool facets, SearchBudget budget)
     {
         var generation = CacheCounts ? Convert.ToBase64String(DocumentLengths.Structure(c)) : "";
         if (CacheCounts && _counts.TryGet(match, generation, out var known) && (!facets || known.Facets is not null))
@@ -127,7 +156,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             Keep(total, counted);
             return new Counting(total, counted);
         }
-        return Count(c, match, total => Keep(total, null));
+        return Count(c, match, total => Keep(total, null), budget);
     }
 
     /// <summary>
@@ -145,7 +174,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// skips to its own rows, so the two passes together take about half as long where there is a
     /// second core. The newer half's count comes first, while the older half's is still under way.
     /// </summary>
-    private Counting Count(SqliteConnection c, string match, Action<long> done)
+    private Counting Count(SqliteConnection c, string match, Action<long> done, SearchBudget budget)
     {
         Counting Whole()
         {
@@ -168,6 +197,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             try
             {
                 using var other = open();
+                using var interrupt = Interrupts(other, budget);
                 return CountRange(other, match, 0, middle);
             }
             finally { Interlocked.Decrement(ref _splitting); }
@@ -287,8 +317,11 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         return rows;
     }
 
-    /// <summary>The page's hits in the given order, each with a snippet cut where it matches.</summary>
-    private static List<SearchHit> Hits(SqliteConnection c, List<long> ids, string? match)
+    /// <summary>
+    /// The page's hits in the given order, each with a snippet cut where it matches
+    /// <paramref name="match"/> (see <see cref="SqliteSnippets"/>), or none when it is null.
+    /// </summary>
+    private static List<SearchHit> Hits(SqliteConnection c, List<long> ids, string? match, SearchBudget? budget = null)
     {
         var hits = new Dictionary<long, SearchHit>(ids.Count);
         if (ids.Count == 0) return [];
@@ -303,19 +336,40 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
                 hits[r.GetInt64(0)] = new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
                     DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub", r.GetString(6), 0);
         }
-        if (match is not null)
+        if (match is not null && budget is not null)
         {
-            using var snippet = Command(c, "SELECT snippet(article_fts, $column, $hs, $he, '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid = $id",
-                ("$m", match), ("$column", 2), ("$id", 0L), ("$hs", Snippets.MatchStart.ToString()), ("$he", Snippets.MatchEnd.ToString()));
-            using var plain = SqliteSearchTerms.Skipped();
+            var snippets = SqliteSnippets.Cut(c, hits.Keys, match, budget);
+            // A hit matched only past the window shows the start of its text, as snippet() does where a column has no match.
             foreach (var hit in hits.Values.ToList())
-            {
-                snippet.Parameters["$id"].Value = hit.Id;
-                snippet.Parameters["$column"].Value = hit.IsStub ? 1 : 2;
-                hits[hit.Id] = hit with { Snippet = (snippet.ExecuteScalar() as string ?? "").Replace('\n', ' ') };
-            }
+                hits[hit.Id] = hit with { Snippet = snippets.TryGetValue(hit.Id, out var cut) ? cut : hit.IsStub ? hit.Snippet : Opening(c, hit.Id) };
         }
         return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+    }
+
+    // The first words of an article's body, for a hit with nothing to mark.
+    private static string Opening(SqliteConnection c, long id)
+    {
+        using var cmd = Command(c, "SELECT substr(body, 1, 200) FROM article_text WHERE id = $id", ("$id", id));
+        var text = (cmd.ExecuteScalar() as string ?? "").Replace('\n', ' ');
+        var cut = text.Length < 200 ? text : text[..Math.Max(text.LastIndexOf(' '), 1)] + "…";
+        return cut;
+    }
+
+    /// <summary>
+    /// How many words of the index begin with <paramref name="prefix"/>, counting no further than
+    /// <paramref name="most"/>: read from the index's own list of words (fts5vocab), every column's.
+    /// </summary>
+    private static long WordsBeginning(SqliteConnection c, string prefix, int most)
+    {
+        using (var create = c.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_fts_words USING fts5vocab(main, article_fts, row)";
+            create.ExecuteNonQuery();
+        }
+        // U+10FFFF sorts after every character that can follow the prefix.
+        using var cmd = Command(c, "SELECT count(*) FROM (SELECT 1 FROM temp.article_fts_words WHERE term >= $p AND term < $end LIMIT $most)",
+            ("$p", prefix), ("$end", prefix + char.ConvertFromUtf32(0x10FFFF)), ("$most", most));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     // Filters alone: what they select, newest first (or oldest), read from the article rows.

@@ -43,7 +43,7 @@ public static class Cli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (Unwrap(e) is UsageException or QueryException or Tongsin.Ingest.Crawl.CrawlConfigException)
+        catch (Exception e) when (Unwrap(e) is UsageException or QueryException or SearchBudgetException or Tongsin.Ingest.Crawl.CrawlConfigException)
         {
             console.Error.WriteLine($"error: {Unwrap(e).Message}");
             return 2;

@@ -16,6 +16,8 @@ internal static class SearchCommand
         sort.AcceptOnlyFromAmong("relevance", "newest", "oldest");
         var json = new Option<bool>("--json") { Description = "Print a JSON array of hits" };
         var exactKorean = new Option<bool>("--exact-korean") { Description = "Match Korean as written; by default the DPRK's and the South's spellings find each other (로동/노동, 리/이)" };
+        var budget = new Option<double>("--budget") { Description = "How many seconds the search may take before it is stopped; 0 for no limit", DefaultValueFactory = _ => SearchBounds.Default.Budget.TotalSeconds };
+        var prefixWords = new Option<int>("--prefix-words") { Description = "How many words of the index a prefix (word*) may stand for; 0 for no limit", DefaultValueFactory = _ => SearchBounds.Default.PrefixTerms };
         var filters = new Filters();
         var command = new Command("search", "Search the archive's titles, teasers and bodies");
         command.Arguments.Add(query);
@@ -25,6 +27,8 @@ internal static class SearchCommand
         command.Options.Add(sort);
         command.Options.Add(json);
         command.Options.Add(exactKorean);
+        command.Options.Add(budget);
+        command.Options.Add(prefixWords);
         command.SetAction(parse =>
         {
             var n = parse.GetValue(limit);
@@ -32,6 +36,11 @@ internal static class SearchCommand
             string? language = null;
             if (parse.GetValue(lang) is { } l)
                 language = Languages.Normalise(l) ?? throw new UsageException($"--lang '{l}' is not a language code Tongsin knows (en, ko, zh, ru, ja, es, fr, de, ar)");
+            var seconds = parse.GetValue(budget);
+            if (!(seconds >= 0 && seconds <= 86_400)) throw new UsageException($"--budget must be a number of seconds from 0 (no limit) to 86400, not {seconds}");
+            var words = parse.GetValue(prefixWords);
+            if (words < 0) throw new UsageException($"--prefix-words must be 0 (no limit) or more, not {words}");
+            var bounds = new SearchBounds(seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds), words == 0 ? int.MaxValue : words);
             var (from, to) = filters.Dates(parse);
             var text = string.Join(' ', parse.GetValue(query)!);
             // Checked before opening the archive, so a bad query is reported as such even without one.
@@ -39,7 +48,7 @@ internal static class SearchCommand
             using var archive = context.OpenArchive(parse);
             var request = new SearchRequest(text, filters.SourceSlugs(parse, archive), language, from, to, n, 0,
                 parse.GetValue(sort) switch { "newest" => SearchSort.Newest, "oldest" => SearchSort.Oldest, _ => SearchSort.Relevance },
-                FoldKorean: !parse.GetValue(exactKorean));
+                FoldKorean: !parse.GetValue(exactKorean), Bounds: bounds);
             var results = archive.Search(request);
             Print(context.Console, results, text, parse.GetValue(json));
             return 0;

@@ -46,13 +46,13 @@ internal static class ApiEndpoints
             return Respond.Json(c, w => Exchange.JsonlRecord.Write(w, new ArticleHistory(article, versions), withHistory: true), tagged: true);
         });
 
-        app.MapMethods("/api/search", Routes.Read, (HttpContext c) =>
+        app.MapMethods("/api/search", Routes.Read, async (HttpContext c) =>
         {
             var p = new Parameters(c.Request, archive);
             var request = p.Search(p.Number("limit", 20, 1, MaxLimit), p.Number("offset", 0, 0, MaxOffset))
                 with { Facets = p.Text("facets") is "1" or "true" };
-            var results = archive.Search(request);
-            return Respond.Json(c, w =>
+            var results = await SearchGate.Of(c).Search(c, request);
+            await Respond.Json(c, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("query", request.Query);

@@ -46,6 +46,16 @@ internal static class Errors
         {
             await Write(context, StatusCodes.Status400BadRequest, IsApi(context.Request) ? e.Message : Sentence(e.Message));
         }
+        catch (SearchBudgetException e) when (!context.Response.HasStarted)
+        {
+            // The server is not broken, the search is too costly: it may pass later, or narrowed.
+            context.Response.Headers.RetryAfter = "10";
+            await Write(context, StatusCodes.Status503ServiceUnavailable, IsApi(context.Request) ? e.Message : Sentence(e.Message));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left: no one is waiting for an answer, and the work has stopped.
+        }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             var log = (context.RequestServices.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger("Tongsin.Web");

@@ -29,20 +29,20 @@ internal static class FeedEndpoints
             return Send(c, format, feed);
         });
 
-        app.MapMethods("/search/feed.{format}", Routes.Read, (HttpContext c, string format) =>
+        app.MapMethods("/search/feed.{format}", Routes.Read, async (HttpContext c, string format) =>
         {
-            if (format is not ("rss" or "atom")) return Errors.Write(c, StatusCodes.Status404NotFound, $"There is no '{format}' feed; try feed.rss or feed.atom.");
+            if (format is not ("rss" or "atom")) { await Errors.Write(c, StatusCodes.Status404NotFound, $"There is no '{format}' feed; try feed.rss or feed.atom."); return; }
             var p = new Parameters(c.Request, archive);
             // A feed follows what is new, so it is always newest first whatever order the page had.
             var request = p.Search(EntryCount, 0) with { Sort = SearchSort.Newest };
-            var results = archive.Search(request);
+            var results = await SearchGate.Of(c).Search(c, request);
             var origin = Origin(c.Request);
             var entries = results.Hits.Select(h => new FeedEntry($"{origin}/articles/{h.Id}", h.Title, $"{origin}/articles/{h.Id}",
                 h.Published, Snippets.Plain(h.Snippet), h.Source)).ToList();
             var form = new SearchForm(request.Query, p.Text("source"), p.Text("lang"), p.Text("from"), p.Text("to"), "relevance", 1);
             var feed = new Feed($"“{request.Query}” – Tongsin search", $"Articles in the Tongsin archive matching {request.Query}, newest first.",
                 origin + form.Link(1, c.Request.Path), origin + form.Link(1), null, Updated(entries, clock), entries);
-            return Send(c, format, feed);
+            await Send(c, format, feed);
         });
     }
 

@@ -40,14 +40,14 @@ internal static class PageEndpoints
             return Respond.Html(c, ArticlePage.Render(article, versions, more, diff), tagged: true);
         });
 
-        app.MapMethods("/search", Routes.Read, (HttpContext c) =>
+        app.MapMethods("/search", Routes.Read, async (HttpContext c) =>
         {
             var p = new Parameters(c.Request, archive);
             var sources = archive.SourceList();
             var form = new SearchForm(p.Text("q"), p.Text("source"), p.Text("lang"), p.Text("from"), p.Text("to"), p.Text("sort") ?? "relevance", p.Number("page", 1, 1, 10_000), p.Text("fold") is "0" or "false");
-            if (form.Query is null) return Respond.Html(c, SearchPage.Render(form, sources, null));
+            if (form.Query is null) { await Respond.Html(c, SearchPage.Render(form, sources, null)); return; }
             var request = p.Search(SearchPage.PageSize, (form.Page - 1) * SearchPage.PageSize) with { Facets = true };
-            return Respond.Html(c, SearchPage.Render(form, sources, archive.Search(request)));
+            await Respond.Html(c, SearchPage.Render(form, sources, await SearchGate.Of(c).Search(c, request)));
         });
     }
 

@@ -17,4 +17,10 @@ public sealed record WebOptions
     public int MaxRequestHeaderBytes { get; init; } = 32 * 1024;
 
     public int MaxRequestLineBytes { get; init; } = 8 * 1024;
+
+    /// <summary>What one search may cost: its time from arrival to answer, and the words one prefix may stand for.</summary>
+    public Tongsin.Search.SearchBounds SearchBounds { get; init; } = Tongsin.Search.SearchBounds.Default;
+
+    /// <summary>How many searches run at once; the others wait their turn within their budget.</summary>
+    public int Searches { get; init; } = Environment.ProcessorCount;
 }

@@ -35,6 +35,9 @@ public static class WebServer
             k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes;
             k.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
         });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(archive);
+        builder.Services.AddSingleton<SearchGate>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -7,6 +7,7 @@ using Tongsin.Bench.Measuring;
 // history:       the real corpus and a million grown from it on SQLite and PostgreSQL side by side.
 // search:        latency of a query mix, Tongsin against raw FTS5, over an archive grown from the real corpus.
 // pg-search:       latency of the same mix through a PostgreSQL archive's search (--db postgres://...).
+// cost-bounds:     wrk against `tongsin serve` over the real corpora, with and without the costly queries of a hostile client.
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
@@ -23,6 +24,8 @@ try
             return RelevanceReport.Run(options);
         case "web":
             return Tongsin.Bench.Web.WebBenchmark.Run(options);
+        case "cost-bounds":
+            return Tongsin.Bench.Web.CostBoundBenchmark.Run(options);
         case "history":
             return Tongsin.Bench.Corpus.HistoryBenchmark.Run(options);
         case "search-probe":
@@ -46,6 +49,7 @@ try
             Console.Error.WriteLine("usage: Tongsin.Bench import --pages N [--dir DIR] [--seed S] [--runs R] [--keep]");
             Console.Error.WriteLine("       Tongsin.Bench generate --pages N [--dir DIR] [--seed S]");
             Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
+            Console.Error.WriteLine("       Tongsin.Bench cost-bounds [--seconds 30] [--budget 5] [--corpora DIR] [--archive PATH]");
             Console.Error.WriteLine("       Tongsin.Bench history --articles N [--runs R] [--postgres postgres://user@host:port/postgres] [--corpus PATH]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");

@@ -23,10 +23,10 @@ internal sealed partial class ServerProcess : IDisposable
         _sampler = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
     }
 
-    public static ServerProcess Start(string tongsinDll, string archive)
+    public static ServerProcess Start(string tongsinDll, string archive, params string[] options)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { tongsinDll, "serve", "--db", archive, "--urls", "http://127.0.0.1:0", "--rate-limit", "0" })
+        foreach (var a in new[] { tongsinDll, "serve", "--db", archive, "--urls", "http://127.0.0.1:0", "--rate-limit", "0" }.Concat(options))
             info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("tongsin serve did not start");
         // The server logs only warnings and errors; pass them on so a failing request is seen.

@@ -9,6 +9,9 @@ internal sealed record WrkResult(
     string Name, long Requests, double Seconds, double P50Ms, double P90Ms, double P99Ms, double MaxMs,
     long Connect, long Read, long Write, long Status, long Timeout)
 {
+    /// <summary>How many answers had each status, when the run counted them.</summary>
+    public IReadOnlyDictionary<int, long> Statuses { get; init; } = new Dictionary<int, long>();
+
     public double RequestsPerSecond => Requests / Seconds;
 
     public long Errors => Connect + Read + Write + Status + Timeout;
@@ -22,10 +25,10 @@ internal static class WrkRun
 {
     private const string Prefix = "WRK ";
 
-    public static WrkResult Run(string name, Uri server, IReadOnlyList<string> paths, int seconds, int threads, int connections, int timeoutSeconds)
+    public static WrkResult Run(string name, Uri server, IReadOnlyList<string> paths, int seconds, int threads, int connections, int timeoutSeconds, bool countStatuses = false)
     {
         var script = Path.Combine(Path.GetTempPath(), $"tongsin-wrk-{Environment.ProcessId}-{name}.lua");
-        File.WriteAllText(script, Script(paths));
+        File.WriteAllText(script, Script(paths, countStatuses));
         try
         {
             var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -47,7 +50,9 @@ internal static class WrkRun
 
     // Each thread starts at its own place in the list, so the threads do not ask the same thing in step.
     // Latencies come from wrk in microseconds; requests slower than --timeout count as timeouts, not latencies.
-    private static string Script(IReadOnlyList<string> paths)
+    // With countStatuses, each thread counts its answers by status (a response() callback costs wrk
+    // some speed, so the other benchmarks go without) and done() adds up the threads' counts.
+    private static string Script(IReadOnlyList<string> paths, bool countStatuses)
     {
         var sb = new StringBuilder();
         sb.AppendLine("local paths = {");
@@ -59,9 +64,11 @@ internal static class WrkRun
         sb.AppendLine("""
             }
             local started = 0
+            local threads = {}
             function setup(thread)
               thread:set("offset", started * 7919)
               started = started + 1
+              table.insert(threads, thread)
             end
             local counter = 0
             function init(args)
@@ -73,11 +80,26 @@ internal static class WrkRun
             end
             function done(summary, latency, requests)
               local e = summary.errors
-              io.write(string.format("WRK requests=%d duration_us=%d connect=%d read=%d write=%d status=%d timeout=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d\n",
+              local counted = {}
+              for _, t in ipairs(threads) do
+                for code, n in pairs(t:get("statuses") or {}) do counted[code] = (counted[code] or 0) + n end
+              end
+              local line = ""
+              for code, n in pairs(counted) do line = line .. string.format(" s%d=%d", code, n) end
+              io.write(string.format("WRK requests=%d duration_us=%d connect=%d read=%d write=%d status=%d timeout=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d%s\n",
                 summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-                latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+                latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, line))
             end
             """);
+        if (countStatuses)
+        {
+            sb.AppendLine("""
+                statuses = {}
+                function response(status, headers, body)
+                  statuses[status] = (statuses[status] or 0) + 1
+                end
+                """);
+        }
         return sb.ToString();
     }
 
@@ -87,8 +109,10 @@ internal static class WrkRun
             .Select(pair => pair.Split('='))
             .ToDictionary(kv => kv[0], kv => long.Parse(kv[1], CultureInfo.InvariantCulture));
         double Ms(string key) => values[key] / 1000.0;
+        var statuses = values.Where(kv => kv.Key.StartsWith('s') && int.TryParse(kv.Key[1..], out _))
+            .ToDictionary(kv => int.Parse(kv.Key[1..], CultureInfo.InvariantCulture), kv => kv.Value);
         return new WrkResult(name, values["requests"], values["duration_us"] / 1e6,
             Ms("p50_us"), Ms("p90_us"), Ms("p99_us"), Ms("max_us"),
-            values["connect"], values["read"], values["write"], values["status"], values["timeout"]);
+            values["connect"], values["read"], values["write"], values["status"], values["timeout"]) { Statuses = statuses };
     }
 }

@@ -69,8 +69,8 @@ public static class WebServer
         app.MapMethods("/static/{name}", Routes.Read, (HttpContext c, string name) =>
         {
             if (StaticAssets.Find(name) is not { } asset) return Errors.Write(c, StatusCodes.Status404NotFound, $"There is no file {name}.");
-            c.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Respond.Bytes(c, asset.Content, asset.ContentType, tagged: true);
+            // Pages link each file with its hash in the address (StaticAsset.Path), so a copy never goes stale.
+            return Respond.Bytes(c, asset.Content, asset.ContentType, tagged: true, cacheControl: StaticAssets.CacheControl);
         });
         PageEndpoints.Map(app, archive);
         ApiEndpoints.Map(app, archive);

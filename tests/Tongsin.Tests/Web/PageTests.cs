@@ -227,6 +227,32 @@ public sealed class PageTests(WebServerFixture server)
         }
     }
 
+    [Theory]
+    [InlineData("/static/site.css")]
+    [InlineData("/static/site.js")]
+    [InlineData("/static/icon.svg")]
+    public async Task Static_files_may_be_kept_for_a_year(string path)
+    {
+        // Pages link them with their hash in the address, so a kept copy is never stale.
+        using var response = await server.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.NotNull(response.Headers.ETag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var unchanged = await server.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", unchanged.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Article_pages_are_checked_again_on_each_use()
+    {
+        using var response = await server.Client.GetAsync($"/articles/{server.IdOf("Tidal power station begins trial run")}");
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+    }
+
     private static List<string> Ids(string html) =>
         Regex.Matches(html, "<a class=\"title\" href=\"/articles/(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
 

@@ -68,6 +68,46 @@ public sealed class SecurityTests(WebServerFixture server)
     }
 
     [Theory]
+    [InlineData("/sources/rodong-sinmun-en/feed.rss", "The paper says <b>every</b> farm must ready its seed beds before the thaw.")]
+    [InlineData("/search/feed.rss?q=onerror", "<img src=x onerror=alert(1)>")]
+    public async Task Markup_in_an_RSS_description_stays_text_in_a_reader(string path, string text)
+    {
+        var xml = await server.Client.GetStringAsync(path);
+        var item = XDocument.Parse(xml).Descendants("item").Single(i => i.Element("title")!.Value == FixtureArchive.ScriptTitle);
+        // A reader reads the XML, then shows the description as HTML: what it gets must be escaped HTML.
+        var description = item.Element("description")!.Value;
+        Assert.DoesNotContain("<", description);
+        Assert.DoesNotContain(">", description);
+        Assert.Contains(text, System.Net.WebUtility.HtmlDecode(description));
+        // On the wire: escaped as HTML, then as XML.
+        Assert.Contains(text.Replace("<", "&amp;lt;").Replace(">", "&amp;gt;"), xml);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_search_is_text_in_its_RSS_channel_description()
+    {
+        var xml = await server.Client.GetStringAsync("/search/feed.rss?q=" + Uri.EscapeDataString("<b>sowing</b>"));
+        var channel = XDocument.Parse(xml).Root!.Element("channel")!;
+        Assert.DoesNotContain("<b>", channel.Element("description")!.Value);
+        Assert.Contains("<b>sowing</b>", System.Net.WebUtility.HtmlDecode(channel.Element("description")!.Value));
+        // The title is plain text: the reader shows the characters as they are.
+        Assert.Contains("<b>sowing</b>", channel.Element("title")!.Value);
+        Assert.Contains("&#x3C;b&#x3E;sowing&#x3C;/b&#x3E;", xml);
+    }
+
+    [Fact]
+    public async Task Atom_says_its_titles_and_summaries_are_text()
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var doc = XDocument.Parse(await server.Client.GetStringAsync("/sources/rodong-sinmun-en/feed.atom"));
+        var entry = doc.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value == FixtureArchive.ScriptTitle);
+        // RFC 4287: a title without a type is text, like a summary of type "text".
+        Assert.Null(entry.Element(atom + "title")!.Attribute("type"));
+        Assert.Equal("text", entry.Element(atom + "summary")!.Attribute("type")?.Value);
+        Assert.Equal("The paper says <b>every</b> farm must ready its seed beds before the thaw.", entry.Element(atom + "summary")!.Value);
+    }
+
+    [Theory]
     [InlineData("/api/articles/{0}")]
     [InlineData("/api/articles?source=rodong-sinmun-en")]
     [InlineData("/api/search?q=editorial")]

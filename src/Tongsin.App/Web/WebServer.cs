@@ -1,10 +1,8 @@
+using System.Globalization;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tongsin.Archive;
@@ -35,27 +33,6 @@ public static class WebServer
             k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes;
             k.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
         });
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                options.RequestsPerWindow <= 0
-                    ? RateLimitPartition.GetNoLimiter("all")
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.RequestsPerWindow,
-                        Window = options.Window,
-                        QueueLimit = 0,
-                    }));
-            limiter.OnRejected = (rejected, _) =>
-            {
-                var context = rejected.HttpContext;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
-                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return new ValueTask(Errors.Write(context, StatusCodes.Status429TooManyRequests,
-                    $"This address has made more than {options.RequestsPerWindow} requests in {options.Window.TotalSeconds:0} seconds. Wait a moment and try again."));
-            };
-        });
-
         var app = builder.Build();
         app.Use((context, next) =>
         {
@@ -64,7 +41,11 @@ public static class WebServer
         });
         app.Use((context, next) => Errors.Catch(context, () => next(context)));
         app.UseStatusCodePages(context => Errors.WriteBare(context.HttpContext));
-        app.UseRateLimiter();
+        if (options.RequestsPerWindow > 0)
+        {
+            var limit = new RateLimit(options.RequestsPerWindow, options.Window, clock);
+            app.Use((context, next) => limit.Take(ClientKey(context)) is { } wait ? RefuseForNow(context, limit, wait) : next(context));
+        }
 
         app.MapMethods("/static/{name}", Routes.Read, (HttpContext c, string name) =>
         {
@@ -76,6 +57,14 @@ public static class WebServer
         ApiEndpoints.Map(app, archive);
         FeedEndpoints.Map(app, archive, clock);
         return app;
+    }
+
+    private static Task RefuseForNow(HttpContext context, RateLimit limit, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Errors.Write(context, StatusCodes.Status429TooManyRequests,
+            $"This address has made {limit.Permits} requests, the most allowed in {limit.Length.TotalSeconds:0} seconds. Try again in {Display.Count(seconds, "second", "seconds")}.");
     }
 
     internal static void AddSecurityHeaders(HttpResponse response)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Tongsin.App.Web;
+using Tongsin.Tests.Support;
 
 namespace Tongsin.Tests.Web;
 
@@ -214,6 +215,47 @@ public sealed class RateLimitTests
             using var page = await client.GetAsync("/");
             Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
             Assert.Contains("Too many requests", await page.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            archive.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Retry_After_is_the_time_left_in_the_window()
+    {
+        var folder = Directory.CreateTempSubdirectory("tongsin-rate-").FullName;
+        using var archive = FixtureArchive.Build(Path.Combine(folder, "archive.db"));
+        var clock = new ShiftedClock();
+        var (app, address) = await WebServerFixture.Start(archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 2, Window = TimeSpan.FromMinutes(5) }, clock);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stats")).StatusCode);
+
+            // 100 of the window's 300 seconds gone: 200 are left (less the moments the requests took).
+            clock.Shift = TimeSpan.FromSeconds(100);
+            using (var refused = await client.GetAsync("/api/stats"))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+                Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 198, 200);
+                Assert.Contains("Try again in", await refused.Content.ReadAsStringAsync());
+            }
+
+            clock.Shift = TimeSpan.FromSeconds(290);
+            using (var late = await client.GetAsync("/"))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, late.StatusCode);
+                Assert.InRange(late.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 8, 10);
+                Assert.Equal("nosniff", late.Headers.GetValues("X-Content-Type-Options").Single());
+            }
+
+            // The window over, the address may ask again.
+            clock.Shift = TimeSpan.FromSeconds(301);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stats")).StatusCode);
         }
         finally
         {

@@ -39,7 +39,7 @@ internal static class FeedEndpoints
             var origin = Origin(c.Request);
             var entries = results.Hits.Select(h => new FeedEntry($"{origin}/articles/{h.Id}", h.Title, $"{origin}/articles/{h.Id}",
                 h.Published, Snippets.Plain(h.Snippet), h.Source)).ToList();
-            var form = new SearchForm(request.Query, p.Text("source"), p.Text("lang"), p.Text("from"), p.Text("to"), "relevance", 1);
+            var form = new SearchForm(request.Query, p.Values("source"), p.Text("lang"), p.Text("from"), p.Text("to"), "relevance", 1);
             var feed = new Feed($"“{request.Query}” – Tongsin search", $"Articles in the Tongsin archive matching {request.Query}, newest first.",
                 origin + form.Link(1, c.Request.Path), origin + form.Link(1), null, Updated(entries, clock), entries);
             return Send(c, format, feed);

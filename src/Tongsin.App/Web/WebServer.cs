@@ -34,6 +34,7 @@ public static class WebServer
             k.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
         });
         var app = builder.Build();
+        var site = new SiteAddress(options, () => app.Urls.FirstOrDefault());
         app.Use((context, next) =>
         {
             AddSecurityHeaders(context.Response);
@@ -41,6 +42,7 @@ public static class WebServer
         });
         app.Use((context, next) => Errors.Catch(context, () => next(context)));
         app.UseStatusCodePages(context => Errors.WriteBare(context.HttpContext));
+        app.Use((context, next) => site.Allows(context.Request.Host) ? next(context) : RefuseHost(context, site));
         if (options.RequestsPerWindow > 0)
         {
             var limit = new RateLimit(options.RequestsPerWindow, options.Window, clock);
@@ -55,8 +57,16 @@ public static class WebServer
         });
         PageEndpoints.Map(app, archive);
         ApiEndpoints.Map(app, archive);
-        FeedEndpoints.Map(app, archive, clock);
+        FeedEndpoints.Map(app, archive, clock, site);
         return app;
+    }
+
+    // A request naming another host is meant for another site (or is a probe for one that trusts Host).
+    private static Task RefuseHost(HttpContext context, SiteAddress site)
+    {
+        var host = context.Request.Host.Host;
+        return Errors.Write(context, StatusCodes.Status400BadRequest,
+            $"This server does not answer to the host name '{(host.Length > 60 ? host[..57] + "..." : host)}'. It is at {site.Origin()}.");
     }
 
     private static Task RefuseForNow(HttpContext context, RateLimit limit, TimeSpan wait)

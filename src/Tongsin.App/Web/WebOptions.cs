@@ -26,7 +26,10 @@ public sealed record WebOptions
     /// <summary>Every route reads, so a request has no business carrying a large body.</summary>
     public long MaxRequestBodyBytes { get; init; } = 16 * 1024;
 
+    /// <summary>The request line, headers and header count a request may have (see RequestLimits).</summary>
     public int MaxRequestHeaderBytes { get; init; } = 32 * 1024;
 
     public int MaxRequestLineBytes { get; init; } = 8 * 1024;
+
+    public int MaxRequestHeaderCount { get; init; } = 100;
 }

@@ -30,8 +30,10 @@ public static class WebServer
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes;
-            k.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
+            // Above the limits RequestLimits enforces, which answer with a message and the security headers.
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelFactor * options.MaxRequestHeaderBytes;
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelFactor * options.MaxRequestLineBytes;
+            k.Limits.MaxRequestHeaderCount = RequestLimits.KestrelFactor * options.MaxRequestHeaderCount;
         });
         var app = builder.Build();
         var site = new SiteAddress(options, () => app.Urls.FirstOrDefault());
@@ -41,6 +43,7 @@ public static class WebServer
             return next(context);
         });
         app.Use((context, next) => Errors.Catch(context, () => next(context)));
+        app.Use((context, next) => RequestLimits.Check(context, options, () => next(context)));
         app.UseStatusCodePages(context => Errors.WriteBare(context.HttpContext));
         app.Use((context, next) => site.Allows(context.Request.Host) ? next(context) : RefuseHost(context, site));
         if (options.RequestsPerWindow > 0)

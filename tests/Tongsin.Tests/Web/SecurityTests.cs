@@ -172,6 +172,61 @@ public sealed class SecurityTests(WebServerFixture server)
         Assert.True(huge.StatusCode is HttpStatusCode.RequestUriTooLong or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
     }
 
+    [Theory]
+    [InlineData("/search?q=", "text/html")]
+    [InlineData("/api/search?q=", "application/problem+json")]
+    public async Task An_overlong_request_line_gets_414_that_says_so_with_the_security_headers(string path, string mediaType)
+    {
+        using var response = await server.Client.GetAsync(path + new string('a', 10_000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Matches(@"The request line is 10,\d{3} bytes long; this server reads at most 8,192 bytes\.", body);
+        SecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task Overlarge_headers_get_431_that_says_so_with_the_security_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sources");
+        request.Headers.Add("Cookie", "crumbs=" + new string('c', 40_000));
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"header fields come to 40,\d{3} bytes; this server reads at most 32,768 bytes", await response.Content.ReadAsStringAsync());
+        SecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task Too_many_header_fields_get_431_that_says_so_with_the_security_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats");
+        for (var i = 0; i < 150; i++) request.Headers.Add($"X-Field-{i}", "1");
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"The request has 15\d header fields; this server reads at most 100\.", await response.Content.ReadAsStringAsync());
+        SecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task A_request_within_the_limits_is_answered()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats?pad=" + new string('p', 7_000));
+        request.Headers.Add("Cookie", "crumbs=" + new string('c', 30_000));
+        for (var i = 0; i < 80; i++) request.Headers.Add($"X-Field-{i}", "1");
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static void SecurityHeaders(HttpResponseMessage response)
+    {
+        Assert.Equal(WebServer.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
     [Fact]
     public async Task A_large_request_body_is_refused()
     {

@@ -50,6 +50,8 @@ internal static class GrownArchive
 
     public static void Ensure(string path, int articles, string corpus, TextWriter log)
     {
+        // On a fresh machine the folder (by default /tmp/tongsin-bench) is not there yet.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var marker = path + ".bench";
         var expected = $"format={Format} articles={articles} corpus={Path.GetFileName(corpus)}";
         if (File.Exists(path) && File.Exists(marker) && File.ReadAllText(marker).Trim() == expected)

@@ -70,7 +70,8 @@ internal static class SearchBenchmark
         log.WriteLine("machine: " + MachineInfo.Read());
         GrownArchive.Ensure(path, articles, corpus, log);
 
-        var marker = Path.Combine(Path.GetTempPath(), "tongsin-bench", "MEASURING");
+        // The marker's folder differs from the archive's when --archive points elsewhere.
+        var marker = Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "tongsin-bench")).FullName, "MEASURING");
         File.WriteAllText(marker, "search\n");
         try
         {

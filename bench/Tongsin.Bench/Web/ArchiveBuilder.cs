@@ -21,6 +21,8 @@ internal static class ArchiveBuilder
 
     public static void Ensure(string path, int articles, int seed, TextWriter log)
     {
+        // On a fresh machine the folder (by default /tmp/tongsin-bench) is not there yet.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var marker = path + ".bench";
         var expected = $"format={Format} articles={articles} seed={seed}";
         if (File.Exists(path) && File.Exists(marker) && File.ReadAllText(marker).Trim() == expected)

@@ -13,7 +13,7 @@ internal static class FeedEndpoints
 {
     public const int EntryCount = 50;
 
-    public static void Map(IEndpointRouteBuilder app, IArchive archive, TimeProvider clock)
+    public static void Map(IEndpointRouteBuilder app, IArchive archive, TimeProvider clock, SiteAddress site)
     {
         app.MapMethods("/sources/{slug}/feed.{format}", Routes.Read, (HttpContext c, string slug, string format) =>
         {
@@ -21,7 +21,7 @@ internal static class FeedEndpoints
             var source = Routes.FindSource(archive, slug);
             if (source is null) return Errors.Write(c, StatusCodes.Status404NotFound, $"The archive has no source '{slug}'.");
             var listing = archive.ListArticles(new ArticleQuery([slug], Limit: EntryCount));
-            var origin = Origin(c.Request);
+            var origin = site.Origin();
             var entries = listing.Articles.Select(a => new FeedEntry($"{origin}/articles/{a.Id}", a.Title, $"{origin}/articles/{a.Id}",
                 a.Published, Display.Teaser(a, 400) ?? "", a.Source.Label)).ToList();
             var feed = new Feed($"{source.Source.Label} – Tongsin", $"The latest articles of {source.Source.Label} in the Tongsin archive.",
@@ -36,10 +36,10 @@ internal static class FeedEndpoints
             // A feed follows what is new, so it is always newest first whatever order the page had.
             var request = p.Search(EntryCount, 0) with { Sort = SearchSort.Newest };
             var results = await SearchGate.Of(c).Search(c, request);
-            var origin = Origin(c.Request);
+            var origin = site.Origin();
             var entries = results.Hits.Select(h => new FeedEntry($"{origin}/articles/{h.Id}", h.Title, $"{origin}/articles/{h.Id}",
                 h.Published, Snippets.Plain(h.Snippet), h.Source)).ToList();
-            var form = new SearchForm(request.Query, p.Text("source"), p.Text("lang"), p.Text("from"), p.Text("to"), "relevance", 1);
+            var form = new SearchForm(request.Query, p.Values("source"), p.Text("lang"), p.Text("from"), p.Text("to"), "relevance", 1);
             var feed = new Feed($"“{request.Query}” – Tongsin search", $"Articles in the Tongsin archive matching {request.Query}, newest first.",
                 origin + form.Link(1, c.Request.Path), origin + form.Link(1), null, Updated(entries, clock), entries);
             await Send(c, format, feed);
@@ -52,6 +52,4 @@ internal static class FeedEndpoints
 
     private static DateTimeOffset Updated(IReadOnlyList<FeedEntry> entries, TimeProvider clock) =>
         entries.Count > 0 ? Feed.Midnight(entries.Max(e => e.Published)) : clock.GetUtcNow();
-
-    private static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }

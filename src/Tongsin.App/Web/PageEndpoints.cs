@@ -44,7 +44,7 @@ internal static class PageEndpoints
         {
             var p = new Parameters(c.Request, archive);
             var sources = archive.SourceList();
-            var form = new SearchForm(p.Text("q"), p.Text("source"), p.Text("lang"), p.Text("from"), p.Text("to"), p.Text("sort") ?? "relevance", p.Number("page", 1, 1, 10_000), p.Text("fold") is "0" or "false");
+            var form = new SearchForm(p.Text("q"), p.Values("source"), p.Text("lang"), p.Text("from"), p.Text("to"), p.Text("sort") ?? "relevance", p.Number("page", 1, 1, 10_000), p.Text("fold") is "0" or "false");
             if (form.Query is null) { await Respond.Html(c, SearchPage.Render(form, sources, null)); return; }
             var request = p.Search(SearchPage.PageSize, (form.Page - 1) * SearchPage.PageSize) with { Facets = true };
             await Respond.Html(c, SearchPage.Render(form, sources, await SearchGate.Of(c).Search(c, request)));

@@ -23,6 +23,10 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
+    /// <summary>Every value given for a parameter that may repeat, trimmed, the empty ones left out.</summary>
+    public IReadOnlyList<string> Values(string name) =>
+        request.Query[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+
     public int Number(string name, int fallback, int min, int max)
     {
         var text = Text(name);
@@ -50,7 +54,7 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
     /// <summary>The sources named by every 'source' value: slugs, labels or outlet names. Null means all.</summary>
     public IReadOnlyList<string>? Sources()
     {
-        var wanted = request.Query["source"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        var wanted = Values("source");
         if (wanted.Count == 0) return null;
         var known = archive.SourceList();
         var slugs = new List<string>();

@@ -28,15 +28,18 @@ internal static class Respond
         return buffer.ToArray();
     }
 
-    /// <summary>Sends the bytes, or 304 when the client already has them (a tagged response).</summary>
-    public static async Task Bytes(HttpContext context, byte[] body, string contentType, int status = StatusCodes.Status200OK, bool tagged = false)
+    /// <summary>
+    /// Sends the bytes, or 304 when the client already has them (a tagged response). A tagged
+    /// response is checked again on each use ("no-cache") unless the caller chose a longer life.
+    /// </summary>
+    public static async Task Bytes(HttpContext context, byte[] body, string contentType, int status = StatusCodes.Status200OK, bool tagged = false, string cacheControl = "no-cache")
     {
         var response = context.Response;
         if (tagged && status == StatusCodes.Status200OK)
         {
             var etag = ETags.Of(body);
             response.Headers.ETag = etag;
-            response.Headers.CacheControl = "no-cache";
+            response.Headers.CacheControl = cacheControl;
             if (ETags.Matches(context.Request.Headers.IfNoneMatch, etag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;

@@ -16,6 +16,8 @@ internal sealed record StaticAsset(string Name, string ContentType, byte[] Conte
 /// </summary>
 internal static class StaticAssets
 {
+    public const string CacheControl = "public, max-age=31536000, immutable";
+
     public static readonly StaticAsset Css = Load("site.css", "text/css; charset=utf-8");
     public static readonly StaticAsset Script = Load("site.js", "text/javascript; charset=utf-8");
     public static readonly StaticAsset Icon = Load("icon.svg", "image/svg+xml");

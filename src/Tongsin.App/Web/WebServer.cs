@@ -1,9 +1,8 @@
+using System.Globalization;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,53 +31,57 @@ public static class WebServer
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            k.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes;
-            k.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
+            // Above the limits RequestLimits enforces, which answer with a message and the security headers.
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelFactor * options.MaxRequestHeaderBytes;
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelFactor * options.MaxRequestLineBytes;
+            k.Limits.MaxRequestHeaderCount = RequestLimits.KestrelFactor * options.MaxRequestHeaderCount;
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(archive);
         builder.Services.AddSingleton<SearchGate>();
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                options.RequestsPerWindow <= 0
-                    ? RateLimitPartition.GetNoLimiter("all")
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.RequestsPerWindow,
-                        Window = options.Window,
-                        QueueLimit = 0,
-                    }));
-            limiter.OnRejected = (rejected, _) =>
-            {
-                var context = rejected.HttpContext;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
-                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return new ValueTask(Errors.Write(context, StatusCodes.Status429TooManyRequests,
-                    $"This address has made more than {options.RequestsPerWindow} requests in {options.Window.TotalSeconds:0} seconds. Wait a moment and try again."));
-            };
-        });
-
         var app = builder.Build();
+        var site = new SiteAddress(options, () => app.Urls.FirstOrDefault());
         app.Use((context, next) =>
         {
             AddSecurityHeaders(context.Response);
             return next(context);
         });
         app.Use((context, next) => Errors.Catch(context, () => next(context)));
+        app.Use((context, next) => RequestLimits.Check(context, options, () => next(context)));
         app.UseStatusCodePages(context => Errors.WriteBare(context.HttpContext));
-        app.UseRateLimiter();
+        app.Use((context, next) => site.Allows(context.Request.Host) ? next(context) : RefuseHost(context, site));
+        if (options.RequestsPerWindow > 0)
+        {
+            var limit = new RateLimit(options.RequestsPerWindow, options.Window, clock);
+            app.Use((context, next) => limit.Take(ClientKey(context)) is { } wait ? RefuseForNow(context, limit, wait) : next(context));
+        }
 
         app.MapMethods("/static/{name}", Routes.Read, (HttpContext c, string name) =>
         {
             if (StaticAssets.Find(name) is not { } asset) return Errors.Write(c, StatusCodes.Status404NotFound, $"There is no file {name}.");
-            c.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Respond.Bytes(c, asset.Content, asset.ContentType, tagged: true);
+            // Pages link each file with its hash in the address (StaticAsset.Path), so a copy never goes stale.
+            return Respond.Bytes(c, asset.Content, asset.ContentType, tagged: true, cacheControl: StaticAssets.CacheControl);
         });
         PageEndpoints.Map(app, archive);
         ApiEndpoints.Map(app, archive);
-        FeedEndpoints.Map(app, archive, clock);
+        FeedEndpoints.Map(app, archive, clock, site);
         return app;
+    }
+
+    // A request naming another host is meant for another site (or is a probe for one that trusts Host).
+    private static Task RefuseHost(HttpContext context, SiteAddress site)
+    {
+        var host = context.Request.Host.Host;
+        return Errors.Write(context, StatusCodes.Status400BadRequest,
+            $"This server does not answer to the host name '{(host.Length > 60 ? host[..57] + "..." : host)}'. It is at {site.Origin()}.");
+    }
+
+    private static Task RefuseForNow(HttpContext context, RateLimit limit, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Errors.Write(context, StatusCodes.Status429TooManyRequests,
+            $"This address has made {limit.Permits} requests, the most allowed in {limit.Length.TotalSeconds:0} seconds. Try again in {Display.Count(seconds, "second", "seconds")}.");
     }
 
     internal static void AddSecurityHeaders(HttpResponse response)

@@ -28,11 +28,24 @@ public static class CsvRecord
         w.Write(sb.Append("\r\n"));
     }
 
+    /// <summary>
+    /// Whether a spreadsheet opening the file would take the cell for a formula and run it: it
+    /// starts with =, @, a tab or a carriage return, or with + or - followed by anything but a
+    /// space ("-2+3", "+A1", "-cmd|..."). Such a cell is written with a quote mark in front, which
+    /// keeps it text. "- " and "+ " open prose (a dash-led title or list item), and a lone - or +
+    /// is no formula either: those are left as they are.
+    /// </summary>
+    public static bool IsFormula(string value) => value.Length > 0 && value[0] switch
+    {
+        '=' or '@' or '\t' or '\r' => true,
+        '+' or '-' => value.Length > 1 && value[1] != ' ',
+        _ => false,
+    };
+
     private static StringBuilder Field(StringBuilder sb, string? value)
     {
         if (string.IsNullOrEmpty(value)) return sb;
-        // A leading = + - @ would be run as a formula by spreadsheets; a quote mark before it keeps it text.
-        var guarded = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        var guarded = IsFormula(value) ? "'" + value : value;
         if (guarded.AsSpan().IndexOfAny(",\"\r\n") < 0) return sb.Append(guarded);
         return sb.Append('"').Append(guarded.Replace("\"", "\"\"")).Append('"');
     }

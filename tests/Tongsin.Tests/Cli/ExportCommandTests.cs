@@ -123,4 +123,50 @@ public class ExportCommandTests
         Assert.Contains(",\"Korean Revolution | National Meeting Reviews First Quarter\",".Replace("\"Korean", "Korean").Replace("Quarter\"", "Quarter"), r.Out);
         Assert.Contains("\"A national meeting was held in Pyongyang on April 1 to review the achievements of the first quarter of the year.\n\nDate: 1 April", r.Out);
     }
+
+    [Fact]
+    public void Csv_keeps_spreadsheets_from_running_formulas_but_leaves_dash_led_prose_alone()
+    {
+        using var t = new TempFolder();
+        string[] titles =
+        [
+            "- a dash-led title",
+            "+ a plus-led title",
+            "-2+3+cmd|' /C calc'!A0",
+            "+1 more harvest",
+            "=HYPERLINK(\"http://x.example\",\"click\")",
+            "@SUM(1+1)",
+        ];
+        for (var i = 0; i < titles.Length; i++)
+            t.Write($"pages/{i}.txt", $"""
+                March 2, 2026Mar 2, 2026
+                KCNA Voice of Korea (EN)
+
+                {titles[i]}
+
+                Date: {i + 1:00}/03/2026 | Source: Voice of Korea (EN)
+
+                - the first point of a list, in the body
+
+                A second paragraph.
+
+                More Articles
+                """);
+        var db = t.File("a.db");
+        Assert.Equal(0, CliRunner.Run("import", "--db", db, t.File("pages")).Exit);
+
+        var r = CliRunner.Run("export", "--db", db, "--format", "csv");
+        Assert.Equal(0, r.Exit);
+        // Prose that opens with a dash or a plus and a space is written as it is.
+        Assert.Contains(",- a dash-led title,", r.Out);
+        Assert.Contains(",+ a plus-led title,", r.Out);
+        Assert.Contains(",\"- the first point of a list, in the body\n\nA second paragraph.\",", r.Out);
+        // What a spreadsheet would run gets a quote mark in front.
+        Assert.Contains(",'-2+3+cmd|' /C calc'!A0,", r.Out);
+        Assert.Contains(",'+1 more harvest,", r.Out);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"click\"\")\",", r.Out);
+        Assert.Contains(",'@SUM(1+1),", r.Out);
+        Assert.DoesNotContain("'- ", r.Out);
+        Assert.DoesNotContain("'+ ", r.Out);
+    }
 }

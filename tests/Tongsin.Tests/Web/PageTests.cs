@@ -227,8 +227,58 @@ public sealed class PageTests(WebServerFixture server)
         }
     }
 
+    [Theory]
+    [InlineData("/static/site.css")]
+    [InlineData("/static/site.js")]
+    [InlineData("/static/icon.svg")]
+    public async Task Static_files_may_be_kept_for_a_year(string path)
+    {
+        // Pages link them with their hash in the address, so a kept copy is never stale.
+        using var response = await server.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.NotNull(response.Headers.ETag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var unchanged = await server.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", unchanged.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Article_pages_are_checked_again_on_each_use()
+    {
+        using var response = await server.Client.GetAsync($"/articles/{server.IdOf("Tidal power station begins trial run")}");
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+    }
+
     private static List<string> Ids(string html) =>
         Regex.Matches(html, "<a class=\"title\" href=\"/articles/(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task A_search_of_several_sources_keeps_them_all_in_its_form_and_links()
+    {
+        const string query = "q=looms%20OR%20sowing&source=voice-of-korea-en&source=rodong-sinmun-en";
+        var html = await Page("/search?" + query);
+        // 26 mill articles of Voice of Korea, one Rodong Sinmun editorial: as many as the API finds.
+        Assert.Contains("<strong>27 results</strong>", html);
+        using (var api = System.Text.Json.JsonDocument.Parse(await server.Client.GetStringAsync("/api/search?" + query)))
+            Assert.Equal(27, api.RootElement.GetProperty("total").GetInt32());
+
+        var select = Regex.Match(html, "<select id=\"source\" name=\"source\" multiple>(.*?)</select>", RegexOptions.Singleline);
+        Assert.True(select.Success, "a list of several sources");
+        Assert.Equal(["rodong-sinmun-en", "voice-of-korea-en"], Regex.Matches(select.Value, "<option value=\"([^\"]+)\" selected>").Select(m => m.Groups[1].Value).Order());
+
+        var kept = query.Replace("&", "&amp;");
+        Assert.Contains($"<a rel=\"next\" class=\"next\" href=\"/search?{kept}&amp;page=2\">", html);
+        Assert.Contains($"href=\"/search/feed.atom?{kept}\"", html);
+        Assert.Contains($"href=\"/search/feed.rss?{kept}\"", html);
+
+        Assert.Equal(7, Ids(await Page($"/search?{query}&page=2")).Count);
+        var feed = System.Xml.Linq.XDocument.Parse(await server.Client.GetStringAsync("/search/feed.rss?" + query));
+        Assert.Equal(27, feed.Descendants("item").Count());
+    }
 
     [Fact]
     public async Task The_search_page_offers_counts_that_narrow_the_results()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Tongsin.App.Web;
+using Tongsin.Tests.Support;
 
 namespace Tongsin.Tests.Web;
 
@@ -68,6 +69,46 @@ public sealed class SecurityTests(WebServerFixture server)
     }
 
     [Theory]
+    [InlineData("/sources/rodong-sinmun-en/feed.rss", "The paper says <b>every</b> farm must ready its seed beds before the thaw.")]
+    [InlineData("/search/feed.rss?q=onerror", "<img src=x onerror=alert(1)>")]
+    public async Task Markup_in_an_RSS_description_stays_text_in_a_reader(string path, string text)
+    {
+        var xml = await server.Client.GetStringAsync(path);
+        var item = XDocument.Parse(xml).Descendants("item").Single(i => i.Element("title")!.Value == FixtureArchive.ScriptTitle);
+        // A reader reads the XML, then shows the description as HTML: what it gets must be escaped HTML.
+        var description = item.Element("description")!.Value;
+        Assert.DoesNotContain("<", description);
+        Assert.DoesNotContain(">", description);
+        Assert.Contains(text, System.Net.WebUtility.HtmlDecode(description));
+        // On the wire: escaped as HTML, then as XML.
+        Assert.Contains(text.Replace("<", "&amp;lt;").Replace(">", "&amp;gt;"), xml);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_search_is_text_in_its_RSS_channel_description()
+    {
+        var xml = await server.Client.GetStringAsync("/search/feed.rss?q=" + Uri.EscapeDataString("<b>sowing</b>"));
+        var channel = XDocument.Parse(xml).Root!.Element("channel")!;
+        Assert.DoesNotContain("<b>", channel.Element("description")!.Value);
+        Assert.Contains("<b>sowing</b>", System.Net.WebUtility.HtmlDecode(channel.Element("description")!.Value));
+        // The title is plain text: the reader shows the characters as they are.
+        Assert.Contains("<b>sowing</b>", channel.Element("title")!.Value);
+        Assert.Contains("&#x3C;b&#x3E;sowing&#x3C;/b&#x3E;", xml);
+    }
+
+    [Fact]
+    public async Task Atom_says_its_titles_and_summaries_are_text()
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var doc = XDocument.Parse(await server.Client.GetStringAsync("/sources/rodong-sinmun-en/feed.atom"));
+        var entry = doc.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value == FixtureArchive.ScriptTitle);
+        // RFC 4287: a title without a type is text, like a summary of type "text".
+        Assert.Null(entry.Element(atom + "title")!.Attribute("type"));
+        Assert.Equal("text", entry.Element(atom + "summary")!.Attribute("type")?.Value);
+        Assert.Equal("The paper says <b>every</b> farm must ready its seed beds before the thaw.", entry.Element(atom + "summary")!.Value);
+    }
+
+    [Theory]
     [InlineData("/api/articles/{0}")]
     [InlineData("/api/articles?source=rodong-sinmun-en")]
     [InlineData("/api/search?q=editorial")]
@@ -131,6 +172,61 @@ public sealed class SecurityTests(WebServerFixture server)
         Assert.True(huge.StatusCode is HttpStatusCode.RequestUriTooLong or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
     }
 
+    [Theory]
+    [InlineData("/search?q=", "text/html")]
+    [InlineData("/api/search?q=", "application/problem+json")]
+    public async Task An_overlong_request_line_gets_414_that_says_so_with_the_security_headers(string path, string mediaType)
+    {
+        using var response = await server.Client.GetAsync(path + new string('a', 10_000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Matches(@"The request line is 10,\d{3} bytes long; this server reads at most 8,192 bytes\.", body);
+        SecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task Overlarge_headers_get_431_that_says_so_with_the_security_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sources");
+        request.Headers.Add("Cookie", "crumbs=" + new string('c', 40_000));
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"header fields come to 40,\d{3} bytes; this server reads at most 32,768 bytes", await response.Content.ReadAsStringAsync());
+        SecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task Too_many_header_fields_get_431_that_says_so_with_the_security_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats");
+        for (var i = 0; i < 150; i++) request.Headers.Add($"X-Field-{i}", "1");
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"The request has 15\d header fields; this server reads at most 100\.", await response.Content.ReadAsStringAsync());
+        SecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task A_request_within_the_limits_is_answered()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats?pad=" + new string('p', 7_000));
+        request.Headers.Add("Cookie", "crumbs=" + new string('c', 30_000));
+        for (var i = 0; i < 80; i++) request.Headers.Add($"X-Field-{i}", "1");
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static void SecurityHeaders(HttpResponseMessage response)
+    {
+        Assert.Equal(WebServer.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
     [Fact]
     public async Task A_large_request_body_is_refused()
     {
@@ -174,6 +270,47 @@ public sealed class RateLimitTests
             using var page = await client.GetAsync("/");
             Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
             Assert.Contains("Too many requests", await page.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            archive.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Retry_After_is_the_time_left_in_the_window()
+    {
+        var folder = Directory.CreateTempSubdirectory("tongsin-rate-").FullName;
+        using var archive = FixtureArchive.Build(Path.Combine(folder, "archive.db"));
+        var clock = new ShiftedClock();
+        var (app, address) = await WebServerFixture.Start(archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 2, Window = TimeSpan.FromMinutes(5) }, clock);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stats")).StatusCode);
+
+            // 100 of the window's 300 seconds gone: 200 are left (less the moments the requests took).
+            clock.Shift = TimeSpan.FromSeconds(100);
+            using (var refused = await client.GetAsync("/api/stats"))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+                Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 198, 200);
+                Assert.Contains("Try again in", await refused.Content.ReadAsStringAsync());
+            }
+
+            clock.Shift = TimeSpan.FromSeconds(290);
+            using (var late = await client.GetAsync("/"))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, late.StatusCode);
+                Assert.InRange(late.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 8, 10);
+                Assert.Equal("nosniff", late.Headers.GetValues("X-Content-Type-Options").Single());
+            }
+
+            // The window over, the address may ask again.
+            clock.Shift = TimeSpan.FromSeconds(301);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stats")).StatusCode);
         }
         finally
         {

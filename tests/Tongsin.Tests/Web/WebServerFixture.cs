@@ -21,9 +21,9 @@ public sealed class WebServerFixture : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    public static async Task<(WebApplication App, Uri Address)> Start(IArchive archive, WebOptions options)
+    public static async Task<(WebApplication App, Uri Address)> Start(IArchive archive, WebOptions options, TimeProvider? clock = null)
     {
-        var app = WebServer.Build(archive, options, TimeProvider.System);
+        var app = WebServer.Build(archive, options, clock ?? TimeProvider.System);
         await app.StartAsync();
         return (app, new Uri(app.Urls.First()));
     }

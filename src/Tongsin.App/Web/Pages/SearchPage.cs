@@ -3,15 +3,18 @@ using Tongsin.Search;
 
 namespace Tongsin.App.Web.Pages;
 
-/// <summary>What the search form shows and the link of each of its pages: the whole query lives in the URL.</summary>
-internal sealed record SearchForm(string? Query, string? Source, string? Language, string? From, string? To, string Sort, int Page, bool Exact = false)
+/// <summary>
+/// What the search form shows and the link of each of its pages: the whole query lives in the URL.
+/// Sources are as given (slugs, labels or outlet names), as many as were given.
+/// </summary>
+internal sealed record SearchForm(string? Query, IReadOnlyList<string> Sources, string? Language, string? From, string? To, string Sort, int Page, bool Exact = false)
 {
     public string Link(int page, string path = "/search")
     {
         var parts = new List<string>();
         void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add(name + "=" + Uri.EscapeDataString(value)); }
         Add("q", Query);
-        Add("source", Source);
+        foreach (var source in Sources) Add("source", source);
         Add("lang", Language);
         Add("from", From);
         Add("to", To);
@@ -64,10 +67,7 @@ internal static class SearchPage
         return Html.Of($"""
             <form class="search" method="get" action="/search" role="search">
             <div class="field wide"><label for="q">Words</label><input id="q" type="search" name="q" value="{form.Query}" maxlength="{Parameters.MaxQueryLength}"></div>
-            <div class="field"><label for="source">Source</label><select id="source" name="source">
-            <option value="">All sources</option>
-            {sources.Select(s => Option(s.Slug, s.Label, form.Source))}
-            </select></div>
+            {SourceField(form, sources)}
             <div class="field"><label for="lang">Language</label><select id="lang" name="lang">
             <option value="">Any language</option>
             {languages.Select(l => Option(l, l.ToUpperInvariant(), form.Language))}
@@ -82,8 +82,23 @@ internal static class SearchPage
             """);
     }
 
-    private static Html Option(string value, string label, string? selected) =>
-        Html.Of($"""<option value="{value}"{(value == selected ? Html.Of($" selected") : Html.Empty)}>{label}</option>""");
+    // One source is chosen from a list; a search of several (source=a&source=b) keeps them all chosen.
+    private static Html SourceField(SearchForm form, IReadOnlyList<Model.Source> sources)
+    {
+        bool Chosen(Model.Source s) => form.Sources.Any(v => string.Equals(v, s.Slug, StringComparison.OrdinalIgnoreCase) || string.Equals(v, s.Label, StringComparison.OrdinalIgnoreCase));
+        var several = form.Sources.Count > 1;
+        return Html.Of($"""
+            <div class="field"><label for="source">Source</label><select id="source" name="source"{(several ? Html.Of($" multiple") : Html.Empty)}>
+            {Html.When(!several, Html.Of($"""<option value="">All sources</option>"""))}
+            {sources.Select(s => Option(s.Slug, s.Label, Chosen(s)))}
+            </select></div>
+            """);
+    }
+
+    private static Html Option(string value, string label, string? selected) => Option(value, label, value == selected);
+
+    private static Html Option(string value, string label, bool selected) =>
+        Html.Of($"""<option value="{value}"{(selected ? Html.Of($" selected") : Html.Empty)}>{label}</option>""");
 
     private static Html Results(SearchForm form, SearchResults results, PageFrame frame)
     {
@@ -114,7 +129,7 @@ internal static class SearchPage
             """);
         return Html.Of($"""
             <details class="facets"{(facets.Sources.Count > 1 || facets.Years.Count > 1 ? Html.Of($" open") : Html.Empty)}><summary>Narrow the results</summary>
-            {Group("Source", facets.Sources.Select(f => (f.Label, f.Count, (form with { Source = f.Value, Page = 1 }).Link(1))))}
+            {Group("Source", facets.Sources.Select(f => (f.Label, f.Count, (form with { Sources = [f.Value], Page = 1 }).Link(1))))}
             {Group("Language", facets.Languages.Select(f => (f.Value.ToUpperInvariant(), f.Count, (form with { Language = f.Value, Page = 1 }).Link(1))))}
             {Group("Year", facets.Years.Select(f => (f.Value, f.Count, (form with { From = f.Value + "-01-01", To = f.Value + "-12-31", Page = 1 }).Link(1))))}
             </details>

@@ -29,7 +29,7 @@ internal sealed class SearchGate(IArchive archive, WebOptions options)
         try
         {
             var left = bounds.Budget == Timeout.InfiniteTimeSpan ? bounds.Budget : bounds.Budget - Stopwatch.GetElapsedTime(arrived);
-            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) throw new SearchBudgetException(bounds.Budget, busy: true);
+            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) throw new SearchBudgetException(bounds.Budget);
             // A thread of its own, not one of the pool's: the pool's few threads stay free for pages and for the waits here.
             return await Task.Factory.StartNew(() => archive.Search(request with { Bounds = bounds with { Budget = left } }, cancel),
                 cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);

@@ -36,6 +36,13 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     /// <summary>The bytes the archive takes beside what the database counts.</summary>
     private protected virtual long SizeBeside() => 0;
 
+    /// <summary>What changes with every article stored, read at little cost; null where nothing tells.</summary>
+    private protected abstract string? Generation(TConnection c);
+
+    // Every source's counts, a pass over every article, asked for by the front page and the
+    // sources page at every visit: kept while the archive is unchanged.
+    private readonly CountCache<List<SourceSummary>> _summaries = new(capacity: 1);
+
     public ArticleRecord? FindArticle(long id)
     {
         using var c = OpenConnection();
@@ -131,6 +138,8 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     private List<SourceSummary> Summaries(string? slug)
     {
         using var c = OpenConnection();
+        var generation = slug is null ? Generation(c) : null;
+        if (generation is not null && _summaries.TryGet("", generation, out var kept)) return kept;
         using var cmd = Command(c, $"""
             SELECT s.language, o.slug, o.name, o.name_ko, o.site,
                    count(a.id) FILTER (WHERE a.status = 'complete'),
@@ -149,6 +158,7 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         var outlets = new OutletCache();
         while (r.Read())
             list.Add(new SourceSummary(new Source(outlets.Get(r, 1), r.GetString(0)), r.GetInt64(5), r.GetInt64(6), Rows.Date(r, 7), Rows.Date(r, 8)));
+        if (generation is not null) _summaries.Put("", generation, list);
         return list;
     }
 

@@ -47,7 +47,9 @@ public sealed class SearchBudget : IDisposable
         _budget = budget;
         _caller = caller;
         _source = CancellationTokenSource.CreateLinkedTokenSource(caller);
-        if (budget != Timeout.InfiniteTimeSpan) _source.CancelAfter(budget);
+        if (budget == Timeout.InfiniteTimeSpan) return;
+        if (budget <= TimeSpan.Zero) _source.Cancel();
+        else _source.CancelAfter(budget);
     }
 
     public static SearchBudget Start(SearchBounds? bounds, CancellationToken caller) =>

@@ -42,6 +42,8 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
         set => _search.CacheCounts = value;
     }
 
+    private protected override string? Generation(NpgsqlConnection c) => PostgresSearch.Generation(c);
+
     public string Location => Address.Display;
 
     public ICrawlQueue CrawlQueue { get; }

@@ -160,12 +160,20 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     /// database since (its write-ahead log has not moved: any write moves it, so this errs only
     /// by counting again), else counted.
     /// </summary>
+    /// <summary>
+    /// What moves with every write to the database: the write-ahead log's position. A standby has
+    /// no position of its own to read: null, and what would be kept is counted every time.
+    /// </summary>
+    internal static string? Generation(NpgsqlConnection c)
+    {
+        using var lsn = new NpgsqlCommand("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END", c);
+        return lsn.ExecuteScalar() as string;
+    }
+
     private Counts Counted(NpgsqlConnection c, PgFilter filter, bool facets)
     {
         if (!CacheCounts) return Tally(c, filter, facets);
-        // A standby has no log position of its own to read: it counts every time.
-        using var lsn = new NpgsqlCommand("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END", c);
-        if (lsn.ExecuteScalar() is not string generation) return Tally(c, filter, facets);
+        if (Generation(c) is not { } generation) return Tally(c, filter, facets);
         var key = filter.Key;
         if (_counts.TryGet(key, generation, out var known) && (!facets || known.Facets is not null))
             return facets ? known : known with { Facets = null };

@@ -56,6 +56,9 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
 
     public string Location { get; }
 
+    // FTS5 rewrites its structure record whenever the index changes, as it does with every article stored.
+    private protected override string? Generation(SqliteConnection c) => Convert.ToBase64String(DocumentLengths.Structure(c));
+
     /// <summary>Opens an existing archive, bringing its schema up to date.</summary>
     public static SqliteArchive Open(string path, TimeProvider clock) => Open(path, clock, create: false);
 

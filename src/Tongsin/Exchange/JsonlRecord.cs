@@ -144,7 +144,7 @@ public static class JsonlRecord
     {
         var text = OptionalString(o, name);
         if (text is null) return null;
-        return Dates.TryParseIso(text, out var d) ? d : throw Bad($"'{name}' must be a date written YYYY-MM-DD, not \"{text}\"");
+        return Dates.TryParseIso(text, out var d) ? d : throw Bad(Dates.IsoProblem(name, text));
     }
 
     private static List<string> Paragraphs(JsonElement o, string name)

@@ -74,11 +74,18 @@ public static class JsonlRecord
     public static JsonDocument Parse(string line)
     {
         try { return JsonDocument.Parse(line); }
-        catch (JsonException e)
-        {
-            throw new ImportFailureException(ImportFailureKind.Invalid, $"not valid JSON ({e.Message.Split('.')[0]})");
-        }
+        catch (JsonException e) { throw NotJson(e); }
     }
+
+    /// <summary>Parses one line's UTF-8 bytes as JSON, or says it is not JSON. The document reads the bytes in place: they must outlive it.</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> line)
+    {
+        try { return JsonDocument.Parse(line); }
+        catch (JsonException e) { throw NotJson(e); }
+    }
+
+    private static ImportFailureException NotJson(JsonException e) =>
+        new(ImportFailureKind.Invalid, $"not valid JSON ({e.Message.Split('.')[0]})");
 
     public static ArticleHistory Read(JsonElement o, OutletCatalog outlets)
     {

@@ -162,7 +162,8 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
             }
             var text = ReadText(path, "page");
             var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            var page = first.StartsWith('<') ? _savedPages.Read(text) : _pages.Read(text);
+            // A page's lines are its article's paragraphs, a few of heading and five or so for each card.
+            var page = first.StartsWith('<') ? _savedPages.Read(text) : _pages.Read(text, _limits.MaxParagraphs + 1_000);
             var size = _limits.Check(page.Article.Title, page.Article.Paragraphs);
             // Prepared here, on a worker thread, so the writer only writes.
             return new FileItems(path, [new Item(PreparedPage.From(page), null, null, null, size)]);

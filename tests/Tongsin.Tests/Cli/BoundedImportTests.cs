@@ -171,6 +171,23 @@ public class BoundedImportTests
         Assert.Contains("two-kb.jsonl:1: too large: the article's text is 2 KB, past the limit of 1 KB", lower.Error);
     }
 
+    [Fact]
+    public void A_page_of_too_many_lines_or_tags_is_refused_before_it_is_taken_apart()
+    {
+        using var t = new TempFolder();
+        var lines = t.Write("lines.txt", new PageBuilder(Title: "Lines", Body: Enumerable.Repeat("a.", 7000).ToArray()).ToString());
+        var tags = t.Write("tags.html", "<!DOCTYPE html><html><head><link rel=\"canonical\" href=\"http://www.kcna.kp/en/article/q/x.kcmsf\"></head><body>"
+            + string.Concat(Enumerable.Repeat("<p>a</p>", 100_001)) + "</body></html>");
+        var db = t.File("a.db");
+
+        var r = CliRunner.Run("import", "--db", db, lines, tags, Fixtures.Page("kcna-no-related.txt"));
+
+        Assert.Equal(1, r.Exit);
+        Assert.Contains("3 files: 1 new, 0 updated, 0 unchanged, 0 stubs, 2 failed", r.Out);
+        Assert.Contains("error: " + lines + ": too large: the page has more than 6,000 lines of text", r.Error);
+        Assert.Contains("error: " + tags + ": too large: the page holds more than 200,000 tags", r.Error);
+    }
+
     private static string FortyEightRecords() =>
         string.Concat(Enumerable.Range(1, 48).Select(i => Record($"Record {i:00}", "2025-01-02", $"The text of record {i}, " + new string((char)('a' + i % 26), 400 + i * 37)) + "\n"));
 

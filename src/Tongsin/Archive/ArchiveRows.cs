@@ -10,9 +10,22 @@ namespace Tongsin.Archive;
 internal abstract class ArchiveRows
 {
     /// <summary>An article's columns and the tables they come from, in the order <see cref="Article"/> reads them.</summary>
-    public const string ArticleColumns = """
+    public const string ArticleColumns = ArticleFields + "\n" + ArticleTables;
+
+    /// <summary>
+    /// What an export reads: <see cref="ArticleColumns"/>, then when the current version was recorded
+    /// (column <see cref="ExportRecordedColumn"/>, null for a stub).
+    /// </summary>
+    public const string ExportColumns = ArticleFields + ", v.recorded_at\n" + ArticleTables;
+
+    public const int ExportRecordedColumn = 19;
+
+    private const string ArticleFields = """
         a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count, a.removed_on,
         v.body, v.hash, s.language, o.slug, o.name, o.name_ko, o.site, a.dateline_place, a.dateline_date, a.dateline_agency
+        """;
+
+    private const string ArticleTables = """
         FROM articles a
         JOIN sources s ON s.id = a.source_id
         JOIN outlets o ON o.id = s.outlet_id

@@ -101,8 +101,9 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     }
 
     /// <summary>
-    /// The articles of an export's rows (<see cref="ArchiveRows.ArticleColumns"/>), each with its
-    /// versions when it has several, read on <paramref name="versions"/> while the rows stream.
+    /// The articles of an export's rows (<see cref="ArchiveRows.ExportColumns"/>), each with its
+    /// versions when it has several, read on <paramref name="versions"/> while the rows stream, and
+    /// when its current version was recorded.
     /// </summary>
     private protected IEnumerable<ArticleHistory> Histories(DbDataReader r, DbConnection versions)
     {
@@ -111,7 +112,8 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         {
             var article = Rows.Article(r, outlets);
             IReadOnlyList<ArticleVersion> history = article.VersionCount > 1 ? ReadVersions(versions, article.Id) : [];
-            yield return new ArticleHistory(article, history);
+            var recorded = r.IsDBNull(ArchiveRows.ExportRecordedColumn) ? (DateTimeOffset?)null : Rows.Time(r, ArchiveRows.ExportRecordedColumn);
+            yield return new ArticleHistory(article, history, recorded);
         }
     }
 

@@ -14,6 +14,12 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
 
     protected TimeProvider Clock { get; } = clock;
 
+    /// <summary>
+    /// When the version being stored was recorded, if it comes from an export that says so; else null,
+    /// and it is recorded now.
+    /// </summary>
+    protected DateTimeOffset? Recorded { get; private set; }
+
     public StoreOutcome Store(PageCapture page) => Store(PreparedPage.From(page));
 
     public StoreOutcome Store(PreparedPage page) => Atomically(() =>
@@ -43,7 +49,11 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
             foreach (var v in record.Versions)
             {
                 var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser, a.Dateline);
-                var step = RecordArticle(PreparedArticle.From(capture), known, out id);
+                // An export's version keeps the moment its archive recorded it, so a round trip changes no history.
+                Recorded = v.RecordedAt == DateTimeOffset.MinValue ? null : v.RecordedAt;
+                StoreOutcome step;
+                try { step = RecordArticle(PreparedArticle.From(capture), known, out id); }
+                finally { Recorded = null; }
                 if (a.Dateline is { } dateline) SetDateline(id, dateline);
                 known = id;
                 sawNew |= step.New > 0;

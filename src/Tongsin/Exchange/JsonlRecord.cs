@@ -9,8 +9,9 @@ namespace Tongsin.Exchange;
 /// <summary>
 /// One article a line: the export format, which <c>tongsin import</c> reads back. Keys: id, source,
 /// outlet, language, title, published, captured, url, status, teaser, body (paragraphs), versions
-/// (a count), removed, hash, dateline (place, date, agency, or null), and history (every version,
-/// oldest first) when there is more than one.
+/// (a count), recorded (when the current version was recorded), removed, hash, dateline (place, date,
+/// agency, or null), and history (every version, oldest first, each with its own recorded) when there
+/// is more than one.
 /// </summary>
 public static class JsonlRecord
 {
@@ -31,6 +32,7 @@ public static class JsonlRecord
         WriteNullable(w, "teaser", a.Teaser);
         WriteParagraphs(w, "body", a.Paragraphs);
         w.WriteNumber("versions", a.VersionCount);
+        if (item.Recorded is { } recorded && a.Status == ArticleStatus.Complete) w.WriteString("recorded", Moment(recorded));
         WriteNullable(w, "removed", Dates.ToIso(a.RemovedOn));
         WriteNullable(w, "hash", a.ContentHash);
         if (a.Dateline is { } d)
@@ -51,7 +53,7 @@ public static class JsonlRecord
                 w.WriteNumber("version", v.Number);
                 w.WriteString("title", v.Title);
                 WriteNullable(w, "captured", Dates.ToIso(v.Captured));
-                w.WriteString("recorded", v.RecordedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                w.WriteString("recorded", Moment(v.RecordedAt));
                 w.WriteString("hash", v.Hash);
                 WriteParagraphs(w, "body", v.Paragraphs);
                 w.WriteEndObject();
@@ -72,11 +74,18 @@ public static class JsonlRecord
     public static JsonDocument Parse(string line)
     {
         try { return JsonDocument.Parse(line); }
-        catch (JsonException e)
-        {
-            throw new ImportFailureException(ImportFailureKind.Invalid, $"not valid JSON ({e.Message.Split('.')[0]})");
-        }
+        catch (JsonException e) { throw NotJson(e); }
     }
+
+    /// <summary>Parses one line's UTF-8 bytes as JSON, or says it is not JSON. The document reads the bytes in place: they must outlive it.</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> line)
+    {
+        try { return JsonDocument.Parse(line); }
+        catch (JsonException e) { throw NotJson(e); }
+    }
+
+    private static ImportFailureException NotJson(JsonException e) =>
+        new(ImportFailureKind.Invalid, $"not valid JSON ({e.Message.Split('.')[0]})");
 
     public static ArticleHistory Read(JsonElement o, OutletCatalog outlets)
     {
@@ -107,14 +116,14 @@ public static class JsonlRecord
                     {
                         var vt = TextCleaner.CleanLine(RequiredString(v, "title"));
                         var vb = Paragraphs(v, "body");
-                        var recorded = OptionalString(v, "recorded") is { } r && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ro) ? ro : DateTimeOffset.MinValue;
+                        var recorded = Recorded(v);
                         versions.Add(new ArticleVersion(v.TryGetProperty("version", out var n) && n.TryGetInt32(out var num) ? num : versions.Count + 1,
                             vt, vb, OptionalDate(v, "captured"), ContentHash.Of(vt, vb), recorded));
                     }
                     versions.Sort((x, y) => x.Number.CompareTo(y.Number));
                 }
                 if (versions.Count == 0)
-                    versions.Add(new ArticleVersion(1, title, body, captured, ContentHash.Of(title, body), DateTimeOffset.MinValue));
+                    versions.Add(new ArticleVersion(1, title, body, captured, ContentHash.Of(title, body), Recorded(o)));
             }
 
             Dateline? dateline = null;
@@ -128,6 +137,14 @@ public static class JsonlRecord
     }
 
     private static ImportFailureException Bad(string why) => new(ImportFailureKind.Invalid, why);
+
+    private static string Moment(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    // When the archive the record comes from recorded a version; MinValue when it does not say, and the importing archive records it now.
+    private static DateTimeOffset Recorded(JsonElement o) =>
+        OptionalString(o, "recorded") is { } r && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time : DateTimeOffset.MinValue;
 
     private static string RequiredString(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()!
@@ -144,7 +161,7 @@ public static class JsonlRecord
     {
         var text = OptionalString(o, name);
         if (text is null) return null;
-        return Dates.TryParseIso(text, out var d) ? d : throw Bad($"'{name}' must be a date written YYYY-MM-DD, not \"{text}\"");
+        return Dates.TryParseIso(text, out var d) ? d : throw Bad(Dates.IsoProblem(name, text));
     }
 
     private static List<string> Paragraphs(JsonElement o, string name)

@@ -14,6 +14,8 @@ public enum ImportFailureKind
     UnknownSite,
     /// <summary>A site's listing page given where an article was expected.</summary>
     Listing,
+    /// <summary>Past one of the import's size limits (<see cref="ImportLimits"/>).</summary>
+    TooLarge,
 }
 
 /// <summary>An item that cannot be imported, with a one-line reason. Nothing of it reaches the archive.</summary>
@@ -33,6 +35,7 @@ public sealed class ImportFailureException(ImportFailureKind kind, string reason
         ImportFailureKind.Unreadable => "unreadable: " + Message,
         ImportFailureKind.UnknownSite => "not a page of a known site: " + Message,
         ImportFailureKind.Listing => "a listing page, not an article: " + Message,
+        ImportFailureKind.TooLarge => "too large: " + Message,
         _ => "invalid: " + Message,
     };
 }

@@ -27,5 +27,9 @@ public sealed record ArticleVersion(
     string Hash,
     DateTimeOffset RecordedAt);
 
-/// <summary>An article with every version it has had, oldest first: what an export carries.</summary>
-public sealed record ArticleHistory(ArticleRecord Article, IReadOnlyList<ArticleVersion> Versions);
+/// <summary>
+/// An article with every version it has had, oldest first: what an export carries. An export reads
+/// the versions only of an article that has several; <paramref name="Recorded"/> says when the
+/// current one was recorded, so an article of one version keeps that too.
+/// </summary>
+public sealed record ArticleHistory(ArticleRecord Article, IReadOnlyList<ArticleVersion> Versions, DateTimeOffset? Recorded = null);

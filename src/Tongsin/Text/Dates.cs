@@ -14,12 +14,22 @@ public static partial class Dates
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+    /// <summary>
+    /// The years a date may fall in, wherever it comes from: a page, a record, an export, a bound a
+    /// reader types. Nothing the archive keeps was published before 1900, and a year past 2200 is a
+    /// mistake; an import refuses such a date as invalid, as the search and the web refuse it as a bound.
+    /// </summary>
+    public const int FirstYear = 1900, LastYear = 2200;
+
+    /// <summary>Whether the day falls in the years dates may have (<see cref="FirstYear"/> to <see cref="LastYear"/>).</summary>
+    public static bool InRange(DateOnly day) => day.Year is >= FirstYear and <= LastYear;
+
     /// <summary>Juche 1 is 1912, the year of Kim Il Sung's birth.</summary>
     public static int JucheToGregorian(int jucheYear) => jucheYear + 1911;
 
     /// <summary>
     /// A date a reader types as a bound, in the query language and the filters alike: YYYY, YYYY-MM
-    /// or YYYY-MM-DD (months and days with or without a leading zero), years 1900 to 2200; a year or
+    /// or YYYY-MM-DD (months and days with or without a leading zero), years 1900 to 2200 (<see cref="InRange"/>); a year or
     /// a month stands for its first day when <paramref name="start"/>, else its last.
     /// </summary>
     public static bool TryParseBound(string text, bool start, out DateOnly day)
@@ -27,7 +37,7 @@ public static partial class Dates
         day = default;
         var parts = text.Trim().Split('-');
         int year = 0, month = 0, d = 0;
-        var ok = parts.Length is >= 1 and <= 3 && parts[0].Length == 4 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1900 and <= 2200
+        var ok = parts.Length is >= 1 and <= 3 && parts[0].Length == 4 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= FirstYear and <= LastYear
             && (parts.Length < 2 || (parts[1].Length is 1 or 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12))
             && (parts.Length < 3 || (parts[2].Length is 1 or 2 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out d) && d >= 1 && d <= DateTime.DaysInMonth(year, month)));
         if (!ok) return false;
@@ -50,7 +60,7 @@ public static partial class Dates
     }
 
     public static DateOnly? Create(int year, int month, int day) =>
-        year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+        year is >= FirstYear and <= LastYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
 
@@ -172,8 +182,17 @@ public static partial class Dates
         return m.Success ? FromGroups(m) : null;
     }
 
-    /// <summary>A date as a user types it on the command line or in a URL: YYYY-MM-DD.</summary>
+    /// <summary>A date written YYYY-MM-DD, as records, exports and addresses write it, in the years <see cref="InRange"/> allows.</summary>
     public static bool TryParseIso(string text, out DateOnly date) =>
+        TryParseIsoAnyYear(text, out date) && InRange(date);
+
+    /// <summary>Why <paramref name="text"/>, the value of field <paramref name="name"/>, is not a date <see cref="TryParseIso"/> takes.</summary>
+    public static string IsoProblem(string name, string text) =>
+        TryParseIsoAnyYear(text, out var date)
+            ? $"'{name}' is {ToIso(date)}, outside the years {FirstYear} to {LastYear}"
+            : $"'{name}' must be a date written YYYY-MM-DD, not \"{text}\"";
+
+    private static bool TryParseIsoAnyYear(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static string ToIso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -138,7 +138,7 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
         using var side = OpenConnection();
         var (where, command) = Select(c, filter);
         using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        using var cmd = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published, a.id");
+        using var cmd = command($"SELECT {ArchiveRows.ExportColumns} {where} ORDER BY a.published, a.id");
         cmd.Transaction = tx;
         using var r = cmd.ExecuteReader();
         foreach (var history in Histories(r, side)) yield return history;

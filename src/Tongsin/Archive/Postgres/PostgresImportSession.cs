@@ -294,7 +294,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             SELECT @source, @title, @published, @captured, @url, @article_teaser, 'complete', 1, 1, @now, @now, @place, @date, @agency {unless}
             RETURNING id, source_id, published, status),
         k AS (INSERT INTO article_keys (source_id, published, title_key, article_id) SELECT source_id, published, @key, id FROM a ON CONFLICT DO NOTHING),
-        v AS (INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) SELECT id, 1, @title, @body, @hash, @captured, @now FROM a),
+        v AS (INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) SELECT id, 1, @title, @body, @hash, @captured, @recorded FROM a),
         x AS ({PostgresSearchRow.Insert("a")})
         {answer}
         """;
@@ -308,7 +308,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         // @teaser is the search row's (a complete article's teaser is not indexed); the article's own is @article_teaser.
         return [
             ("source", sourceId), ("published", a.Published), ("captured", Date(a.Captured)), ("url", Text(a.Url)), ("article_teaser", Text(a.Teaser)),
-            ("now", _now), ("place", Text(d?.Place)), ("date", Date(d?.Date)), ("agency", Text(d?.Agency)),
+            ("now", _now), ("recorded", Recorded ?? _now), ("place", Text(d?.Place)), ("date", Date(d?.Date)), ("agency", Text(d?.Agency)),
             ("key", prepared.TitleKey), ("hash", prepared.Hash),
             .. PostgresSearchRow.Parameters(a.Title, null, prepared.Body, prepared.Terms),
         ];
@@ -425,7 +425,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
 
     private void AddVersion(long id, int number, string title, string body, string hash, DateOnly? captured) =>
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES (@id, @n, @title, @body, @hash, @captured, @now)",
-            ("id", id), ("n", number), ("title", title), ("body", body), ("hash", hash), ("captured", Date(captured)), ("now", _now));
+            ("id", id), ("n", number), ("title", title), ("body", body), ("hash", hash), ("captured", Date(captured)), ("now", Recorded ?? _now));
 
     /// <summary>Writes what search reads for an article: its current title, the teaser of a stub, its body.</summary>
     private void Index(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>

@@ -135,7 +135,7 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
     {
         using var c = OpenConnection();
         var (where, command) = Select(c, filter);
-        using var cmd = command($"SELECT {ArchiveRows.ArticleColumns} {where} ORDER BY a.published, a.id");
+        using var cmd = command($"SELECT {ArchiveRows.ExportColumns} {where} ORDER BY a.published, a.id");
         using var r = cmd.ExecuteReader();
         foreach (var history in Histories(r, c)) yield return history;
     }

@@ -243,7 +243,8 @@ internal sealed class SqliteImportSession : SqlImportSession
 
     private void AddVersion(long id, int number, string title, string body, string hash, string? captured) =>
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",
-            ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured), ("$now", _now));
+            ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured),
+            ("$now", Recorded is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") : _now));
 
     private void IndexText(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>
         _pendingIndex.Add(new IndexChange(Delete: false, id, title, teaser, body, terms));

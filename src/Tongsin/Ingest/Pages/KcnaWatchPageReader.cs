@@ -32,9 +32,15 @@ public sealed partial class KcnaWatchPageReader(OutletCatalog outlets)
             && lines.Skip(1).Take(HeaderLines).Any(l => DateLineStart().IsMatch(l.Text));
     }
 
-    public PageCapture Read(string text)
+    /// <summary>
+    /// Reads a page of at most <paramref name="maxLines"/> non-blank lines: a page of more is refused as
+    /// too large before its lines are all split out, which would take some twenty times its size.
+    /// </summary>
+    public PageCapture Read(string text, int maxLines = int.MaxValue)
     {
-        var lines = Lines.NonBlank(text);
+        var lines = Lines.NonBlank(text, maxLines == int.MaxValue ? maxLines : maxLines + 1);
+        if (lines.Count > maxLines)
+            throw new ImportFailureException(ImportFailureKind.TooLarge, $"the page has more than {maxLines.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} lines of text");
         if (lines.Count == 0)
             throw new ImportFailureException(ImportFailureKind.Empty, "no text");
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Tongsin.Ingest.Pages;
@@ -13,10 +12,11 @@ public static class PageText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Decode(byte[] bytes)
+    /// <summary>The text of a file's bytes; gzip is unpacked up to <paramref name="maxUnpacked"/> bytes, and refused as too large past them.</summary>
+    public static string Decode(byte[] bytes, long maxUnpacked = ImportLimits.DefaultFileBytes)
     {
         if (bytes.Length == 0) throw new ImportFailureException(ImportFailureKind.Empty, "the file has no bytes");
-        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B) bytes = Gunzip(bytes);
+        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B) bytes = Gunzip(bytes, maxUnpacked);
 
         string text;
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
@@ -39,24 +39,12 @@ public static class PageText
         return text;
     }
 
-    private static byte[] Gunzip(byte[] bytes)
+    private static byte[] Gunzip(byte[] bytes, long limit)
     {
-        try
-        {
-            using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-            using var output = new MemoryStream(bytes.Length * 4);
-            input.CopyTo(output);
-            var result = output.ToArray();
-            // GZipStream accepts a stream cut before its trailer; the trailer's length field tells.
-            if (bytes.Length < 18 || BitConverter.ToUInt32(bytes, bytes.Length - 4) != (uint)result.Length)
-                throw new ImportFailureException(ImportFailureKind.Truncated, "the gzip data is damaged or cut short");
-            if (result.Length == 0) throw new ImportFailureException(ImportFailureKind.Empty, "the gzip file unpacks to nothing");
-            return result;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw new ImportFailureException(ImportFailureKind.Truncated, "the gzip data is damaged or cut short");
-        }
+        using var input = UnpackedStream.Over(new MemoryStream(bytes, writable: false));
+        var result = input.ReadAll(limit, "page");
+        if (result.Length == 0) throw new ImportFailureException(ImportFailureKind.Empty, "the gzip file unpacks to nothing");
+        return result;
     }
 
     // Text never holds NUL, and only rarely other C0 controls; a few in the first 64 KiB make it binary.

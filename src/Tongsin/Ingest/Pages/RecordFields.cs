@@ -19,7 +19,7 @@ internal static class RecordFields
     {
         var text = Required(o, name);
         return Dates.TryParseIso(text, out var date) ? date
-            : throw new ImportFailureException(ImportFailureKind.Invalid, $"'{name}' must be a date written YYYY-MM-DD, not \"{text}\"");
+            : throw new ImportFailureException(ImportFailureKind.Invalid, Dates.IsoProblem(name, text));
     }
 
     /// <summary>Outlet text as one clean line: entities decoded, spaces folded.</summary>

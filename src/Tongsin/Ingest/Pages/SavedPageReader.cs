@@ -10,8 +10,16 @@ namespace Tongsin.Ingest.Pages;
 /// </summary>
 public sealed class SavedPageReader(SiteCatalog sites)
 {
+    /// <summary>
+    /// The most tags a page may hold. Parsed, a tag takes about a kilobyte, so 63 MB of tiny paragraphs
+    /// took 8.1 GB; a saved article page has a few thousand.
+    /// </summary>
+    public const int MaxTags = 200_000;
+
     public PageCapture Read(string html)
     {
+        if (html.AsSpan().Count('<') > MaxTags)
+            throw new ImportFailureException(ImportFailureKind.TooLarge, "the page holds more than 200,000 tags");
         var adapter = sites.Recognise(html)
             ?? throw new ImportFailureException(ImportFailureKind.UnknownSite,
                 "no address of a known site in the page (canonical link, og:url, 'saved from' note) and none of their markup");

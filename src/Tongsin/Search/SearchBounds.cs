@@ -48,7 +48,8 @@ public sealed class SearchBudget : IDisposable
         _caller = caller;
         _source = CancellationTokenSource.CreateLinkedTokenSource(caller);
         if (budget == Timeout.InfiniteTimeSpan) return;
-        if (budget <= TimeSpan.Zero) _source.Cancel();
+        // Under a millisecond the timer would round to nothing and fire late: the budget is spent already.
+        if (budget < TimeSpan.FromMilliseconds(1)) _source.Cancel();
         else _source.CancelAfter(budget);
     }
 

@@ -49,7 +49,7 @@ try
             Console.Error.WriteLine("usage: Tongsin.Bench import --pages N [--dir DIR] [--seed S] [--runs R] [--keep]");
             Console.Error.WriteLine("       Tongsin.Bench generate --pages N [--dir DIR] [--seed S]");
             Console.Error.WriteLine("       Tongsin.Bench web --articles N [--archive PATH] [--seed S] [--duration 30s]");
-            Console.Error.WriteLine("       Tongsin.Bench cost-bounds [--seconds 30] [--budget 5] [--corpora DIR] [--archive PATH]");
+            Console.Error.WriteLine("       Tongsin.Bench cost-bounds [--seconds 30] [--budget 5] [--corpora DIR] [--archive PATH] [--baseline OTHER/tongsin.dll]");
             Console.Error.WriteLine("       Tongsin.Bench history --articles N [--runs R] [--postgres postgres://user@host:port/postgres] [--corpus PATH]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");

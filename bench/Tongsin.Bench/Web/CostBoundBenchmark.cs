@@ -68,24 +68,31 @@ internal static class CostBoundBenchmark
         var plain = PlainPages(archive);
         var ordinary = Searches.Concat(plain).ToList();
         var hostile = Searches.Concat(Costly).Concat(plain).ToList();
-        var quiet = Load("without the costly queries", dll, archive, budget, ordinary, plain, seconds);
-        var loud = Load("with the costly queries", dll, archive, budget, hostile, plain, seconds);
+        var quiet = Load("without the costly queries", dll, archive, ["--search-budget", budget], ordinary, plain, seconds);
+        var loud = Load("with the costly queries", dll, archive, ["--search-budget", budget], hostile, plain, seconds);
+        // Another build of tongsin under the same hostile load, in the same sitting: the code before the bounds, say.
+        var baseline = options.String("baseline", "");
+        var before = baseline.Length == 0 ? null : Load("with the costly queries, baseline build", Path.GetFullPath(baseline), archive, [], hostile, plain, seconds);
 
         var command = $"dotnet run -c Release --project bench/Tongsin.Bench -- cost-bounds"
-            + (seconds != 30 ? $" --seconds {seconds}" : "") + (budget != "5" ? $" --budget {budget}" : "");
-        Console.WriteLine(Report(machine, command, archive, budget, seconds, ordinary.Count, hostile.Count, quiet, loud));
+            + (seconds != 30 ? $" --seconds {seconds}" : "") + (budget != "5" ? $" --budget {budget}" : "") + (baseline.Length > 0 ? " --baseline BUILD/tongsin.dll" : "");
+        Console.WriteLine(Report(machine, command, archive, budget, seconds, ordinary.Count, hostile.Count, quiet, loud, before));
         return 0;
     }
 
     private sealed record LoadRun(WrkResult Wrk, long PeakRssBytes, List<double> PlainMs, int PlainFailures);
 
-    private static LoadRun Load(string description, string dll, string archive, string budget, IReadOnlyList<string> paths, IReadOnlyList<string> plain, int seconds)
+    private static LoadRun Load(string description, string dll, string archive, string[] serveOptions, IReadOnlyList<string> paths, IReadOnlyList<string> plain, int seconds)
     {
-        using var server = ServerProcess.Start(dll, archive, "--search-budget", budget);
+        using var server = ServerProcess.Start(dll, archive, serveOptions);
         // Every address once before timing, so the server's code is jitted and its caches filled.
         using (var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) })
             foreach (var path in paths)
-                http.GetAsync(path).GetAwaiter().GetResult().Dispose();
+            {
+                // A build without bounds may not answer a costly query within the two minutes.
+                try { http.GetAsync(path).GetAwaiter().GetResult().Dispose(); }
+                catch (TaskCanceledException) { Console.Error.WriteLine($"  {path}: no answer within two minutes"); }
+            }
         Console.Error.WriteLine($"wrk: {description}, {paths.Count} addresses, {seconds} s, against {server.Address} ...");
         using var stop = new CancellationTokenSource();
         var probe = Task.Run(() => Probe(server.Address, plain, stop.Token));
@@ -149,7 +156,7 @@ internal static class CostBoundBenchmark
             throw new InvalidOperationException($"importing the corpora failed (exit {import.ExitCode}): {errors.Result}");
     }
 
-    private static string Report(MachineInfo machine, string command, string archive, string budget, int seconds, int ordinary, int hostile, LoadRun quiet, LoadRun loud)
+    private static string Report(MachineInfo machine, string command, string archive, string budget, int seconds, int ordinary, int hostile, LoadRun quiet, LoadRun loud, LoadRun? before)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -162,9 +169,10 @@ internal static class CostBoundBenchmark
         sb.AppendLine(inv, $"- Load: wrk on loopback, {Threads} threads, {Connections} connections, {seconds} s per run; `tongsin serve --rate-limit 0 --search-budget {budget}` (a search's budget, its wait for a turn included, is {budget} s), a server of its own per run");
         sb.AppendLine(inv, $"- Plain pages: a probe beside wrk asks for an article, a source, the front page or the sources page every 50 ms and times each");
         sb.AppendLine();
-        sb.AppendLine(inv, $"| | without the costly queries ({ordinary} addresses) | with a*, e*, 26 prefixes and a feed of a* ({hostile} addresses) |");
-        sb.AppendLine("|---|---:|---:|");
-        void Row(string name, Func<LoadRun, string> value) => sb.AppendLine(inv, $"| {name} | {value(quiet)} | {value(loud)} |");
+        sb.AppendLine(inv, $"| | without the costly queries ({ordinary} addresses) | with a*, e*, 26 prefixes and a feed of a* ({hostile} addresses) |{(before is null ? "" : " the same, baseline build (no bounds) |")}");
+        sb.AppendLine(before is null ? "|---|---:|---:|" : "|---|---:|---:|---:|");
+        void Row(string name, Func<LoadRun, string> value) =>
+            sb.AppendLine(inv, $"| {name} | {value(quiet)} | {value(loud)} |{(before is null ? "" : $" {value(before)} |")}");
         Row("Requests/s (wrk, all addresses)", r => r.Wrk.RequestsPerSecond.ToString("F1", inv));
         Row("Answers by status", r => string.Join(", ", r.Wrk.Statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value:N0}")));
         Row("Errors other than 400 and 503 (connect / read / write / timeout / other status)", r =>

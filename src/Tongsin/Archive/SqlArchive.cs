@@ -140,8 +140,10 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     private List<SourceSummary> Summaries(string? slug)
     {
         using var c = OpenConnection();
-        var generation = slug is null ? Generation(c) : null;
-        if (generation is not null && _summaries.TryGet("", generation, out var kept)) return kept;
+        var generation = Generation(c);
+        if (generation is not null && _summaries.TryGet("", generation, out var kept))
+            return slug is null ? kept : kept.Where(s => s.Source.Slug == slug).ToList();
+        if (slug is not null) generation = null;
         using var cmd = Command(c, $"""
             SELECT s.language, o.slug, o.name, o.name_ko, o.site,
                    count(a.id) FILTER (WHERE a.status = 'complete'),

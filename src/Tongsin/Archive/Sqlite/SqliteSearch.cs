@@ -79,7 +79,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         var scope = SearchScope.Resolve(c, request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : scope.Match(c);
         if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);
-        if (parsed.Text is null) return Listing(c, request, scope);
+        if (parsed.Text is null) return Listing(c, request, scope, budget);
 
         var text = Fts5Query.From(parsed.Text, request.FoldKorean);
         var match = within.Length == 0 ? text : $"({text}) AND {within}";
@@ -321,7 +321,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// The page's hits in the given order, each with a snippet cut where it matches
     /// <paramref name="match"/> (see <see cref="SqliteSnippets"/>), or none when it is null.
     /// </summary>
-    private static List<SearchHit> Hits(SqliteConnection c, List<long> ids, string? match, SearchBudget? budget = null)
+    private static List<SearchHit> Hits(SqliteConnection c, List<long> ids, string? match, SearchBudget budget)
     {
         var hits = new Dictionary<long, SearchHit>(ids.Count);
         if (ids.Count == 0) return [];
@@ -336,7 +336,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
                 hits[r.GetInt64(0)] = new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
                     DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(5) == "stub", r.GetString(6), 0);
         }
-        if (match is not null && budget is not null)
+        if (match is not null)
         {
             var snippets = SqliteSnippets.Cut(c, hits.Keys, match, budget);
             // A hit matched only past the window shows the start of its text, as snippet() does where a column has no match.
@@ -373,7 +373,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     }
 
     // Filters alone: what they select, newest first (or oldest), read from the article rows.
-    private SearchResults Listing(SqliteConnection c, SearchRequest request, SearchScope scope)
+    private SearchResults Listing(SqliteConnection c, SearchRequest request, SearchScope scope, SearchBudget budget)
     {
         var filter = new SqlFilter();
         scope.AddTo(filter);
@@ -389,7 +389,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         var ids = new List<long>();
         using (var r = query.ExecuteReader())
             while (r.Read()) ids.Add(r.GetInt64(0));
-        return new SearchResults(total, Hits(c, ids, null), facets);
+        return new SearchResults(total, Hits(c, ids, null, budget), facets);
     }
 
     private static SqliteCommand Command(SqliteConnection c, string sql, params (string Name, object Value)[] parameters)

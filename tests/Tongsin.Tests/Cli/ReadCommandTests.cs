@@ -5,7 +5,8 @@ namespace Tongsin.Tests.Cli;
 
 public class ReadCommandTests
 {
-    private static string ArchiveOfFixtures(TempFolder t)
+    /// <summary>An archive of the project's fixture pages, imported by the command line.</summary>
+    internal static string ArchiveOfFixtures(TempFolder t)
     {
         var db = t.File("a.db");
         Assert.Equal(0, CliRunner.Run("import", "--db", db, Fixtures.Folder).Exit);

@@ -4,18 +4,11 @@ namespace Tongsin.Tests.Cli;
 
 public class SearchBoundsCommandTests
 {
-    private static string ArchiveOfFixtures(TempFolder t)
-    {
-        var db = t.File("a.db");
-        Assert.Equal(0, CliRunner.Run("import", "--db", db, Fixtures.Folder).Exit);
-        return db;
-    }
-
     [Fact]
     public void A_prefix_of_too_many_words_is_refused_and_a_flag_allows_more()
     {
         using var t = new TempFolder();
-        var db = ArchiveOfFixtures(t);
+        var db = ReadCommandTests.ArchiveOfFixtures(t);
         var refused = CliRunner.Run("search", "--db", db, "s*", "--prefix-words", "3");
         Assert.Equal(2, refused.Exit);
         Assert.Equal("error: s* matches too many words (more than 3); add letters", refused.Error.Trim());
@@ -29,7 +22,7 @@ public class SearchBoundsCommandTests
     public void A_search_past_its_budget_stops_with_exit_2_and_says_so()
     {
         using var t = new TempFolder();
-        var db = ArchiveOfFixtures(t);
+        var db = ReadCommandTests.ArchiveOfFixtures(t);
         var stopped = CliRunner.Run("search", "--db", db, "sanctions", "--budget", "0.000001");
         Assert.Equal(2, stopped.Exit);
         Assert.StartsWith("error: the search ran past its budget of 0 s", stopped.Error.Trim());
@@ -43,7 +36,7 @@ public class SearchBoundsCommandTests
     public void A_query_with_a_control_character_is_refused()
     {
         using var t = new TempFolder();
-        var db = ArchiveOfFixtures(t);
+        var db = ReadCommandTests.ArchiveOfFixtures(t);
         var r = CliRunner.Run("search", "--db", db, "korea\u0001");
         Assert.Equal(2, r.Exit);
         Assert.Equal("error: the query holds a control character (U+0001) at position 6", r.Error.Trim());

@@ -47,6 +47,12 @@ public interface IArchive : IDisposable
 
     /// <summary>The crawl's queue of pages, kept in the archive.</summary>
     ICrawlQueue CrawlQueue { get; }
+
+    /// <summary>
+    /// A connection of its own to the archive's database, open, for what is derived from the
+    /// archive (the analysers' tables, its log of changes): SQL written once for both backends.
+    /// </summary>
+    System.Data.Common.DbConnection Connect();
 }
 
 /// <summary>
@@ -95,11 +101,53 @@ public readonly record struct PageResult(StoreOutcome Outcome, Exception? Error)
     }
 }
 
-/// <summary>What storing one item did. A completed stub counts as new.</summary>
+/// <summary>
+/// What storing one item (or several, added up) did: the articles counted by what happened to
+/// each, and <see cref="Changes"/>, the changes themselves. A completed stub counts as new. The
+/// counts come from the changes (<see cref="Of"/>), an article counted once whatever number of
+/// changes it had: new if it was new or completed, else updated if it had a new version, else a
+/// new stub, else unchanged.
+/// </summary>
 public readonly record struct StoreOutcome(int New, int Updated, int Unchanged, int NewStubs, int CompletedStubs)
 {
+    private readonly IReadOnlyList<ArticleChange>? _changes;
+
+    /// <summary>The changes this outcome counts, in the order they were made.</summary>
+    public IReadOnlyList<ArticleChange> Changes
+    {
+        get => _changes ?? [];
+        init => _changes = value;
+    }
+
+    public static StoreOutcome Of(IReadOnlyList<ArticleChange> changes)
+    {
+        int created = 0, updated = 0, unchanged = 0, stubs = 0, completed = 0;
+        foreach (var article in changes.GroupBy(c => c.ArticleId))
+        {
+            var kinds = article.Select(c => c.Kind).ToHashSet();
+            if (kinds.Contains(ChangeKind.StubCompleted)) { created++; completed++; }
+            else if (kinds.Contains(ChangeKind.New)) created++;
+            else if (kinds.Contains(ChangeKind.NewVersion)) updated++;
+            else if (kinds.Contains(ChangeKind.StubAdded)) stubs++;
+            else if (kinds.Contains(ChangeKind.Unchanged)) unchanged++;
+        }
+        return new StoreOutcome(created, updated, unchanged, stubs, completed) { Changes = changes };
+    }
+
+    /// <summary>Two outcomes are equal when they count the same: the changes are how they came about.</summary>
+    public bool Equals(StoreOutcome other) =>
+        New == other.New && Updated == other.Updated && Unchanged == other.Unchanged && NewStubs == other.NewStubs && CompletedStubs == other.CompletedStubs;
+
+    public override int GetHashCode() => HashCode.Combine(New, Updated, Unchanged, NewStubs, CompletedStubs);
+
+    /// <summary>The counts alone, for a running total that need not hold every change of a long import.</summary>
+    public StoreOutcome Counts => this with { Changes = [] };
+
     public static StoreOutcome operator +(StoreOutcome a, StoreOutcome b) =>
-        new(a.New + b.New, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.NewStubs + b.NewStubs, a.CompletedStubs + b.CompletedStubs);
+        new(a.New + b.New, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.NewStubs + b.NewStubs, a.CompletedStubs + b.CompletedStubs)
+        {
+            Changes = a.Changes.Count == 0 ? b.Changes : b.Changes.Count == 0 ? a.Changes : [.. a.Changes, .. b.Changes],
+        };
 }
 
 /// <summary>Which articles an export or a listing covers. Empty source list means every source.</summary>

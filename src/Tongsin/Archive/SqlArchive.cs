@@ -20,6 +20,8 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     /// <summary>A connection to the archive, open, for one thread at a time.</summary>
     internal abstract TConnection OpenConnection();
 
+    public DbConnection Connect() => OpenConnection();
+
     /// <summary>
     /// The WHERE clause that selects the articles (a) and sources (s) a filter covers, less one
     /// article when <paramref name="excludeId"/> names it, and what makes commands on the connection

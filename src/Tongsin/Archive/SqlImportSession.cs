@@ -24,50 +24,38 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
 
     public StoreOutcome Store(PreparedPage page) => Atomically(() =>
     {
-        var outcome = RecordArticle(page.Article, knownId: null, out var id);
+        RecordArticle(page.Article, knownId: null, out var id);
         if (page.Article.Capture.Dateline is { } dateline) SetDateline(id, dateline);
-        foreach (var card in page.Cards) outcome += RecordCard(card, page.Article.Capture.Captured);
-        return outcome;
+        foreach (var card in page.Cards) RecordCard(card, page.Article.Capture.Captured);
     });
 
     public StoreOutcome Store(ArticleHistory record) => Atomically(() =>
     {
         var a = record.Article;
-        StoreOutcome outcome;
         long id;
         if (a.Status == ArticleStatus.Stub)
         {
             var card = PreparedCard.From(new CardCapture(a.Source, a.Title, a.Published, a.Teaser));
-            outcome = RecordCard(card, a.Captured);
+            RecordCard(card, a.Captured);
             id = FindCard(card, a.Url);
         }
         else
         {
-            outcome = default;
             long? known = null;
-            var sawNew = false;
             foreach (var v in record.Versions)
             {
                 var capture = new ArticleCapture(a.Source, v.Title, a.Published, v.Captured ?? a.Captured, a.Url, v.Paragraphs, a.Teaser, a.Dateline);
                 // An export's version keeps the moment its archive recorded it, so a round trip changes no history.
                 Recorded = v.RecordedAt == DateTimeOffset.MinValue ? null : v.RecordedAt;
-                StoreOutcome step;
-                try { step = RecordArticle(PreparedArticle.From(capture), known, out id); }
+                try { RecordArticle(PreparedArticle.From(capture), known, out id); }
                 finally { Recorded = null; }
                 if (a.Dateline is { } dateline) SetDateline(id, dateline);
                 known = id;
-                sawNew |= step.New > 0;
-                outcome += step;
             }
             id = known!.Value;
-            // Versions of one exported article are one item: new, updated, or unchanged as a whole.
-            outcome = sawNew ? outcome with { New = 1, Updated = 0, Unchanged = 0 }
-                : outcome.Updated > 0 ? outcome with { Updated = 1, Unchanged = 0 }
-                : outcome with { Unchanged = 1 };
             if (a.Teaser is not null) KeepTeaser(id, a.Teaser);
         }
         if (a.RemovedOn is { } removed) KeepRemoval(id, removed);
-        return outcome;
     });
 
     public bool MarkRemoved(string url, DateOnly on)
@@ -75,11 +63,11 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
         var changed = false;
         Atomically(() =>
         {
-            if (FindUnremoved(url) is not { } id) return default;
+            if (FindUnremoved(url) is not { } id) return;
             SetRemoved(id, on);
             AddEvent(id, "removed", on);
+            Changed(new ArticleChange(id, 0, ChangeKind.Removed));
             changed = true;
-            return default;
         });
         return changed;
     }
@@ -90,26 +78,46 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
         if (!IsRemoved(id)) return;
         ClearRemoved(id);
         AddEvent(id, "restored", on ?? DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        Changed(new ArticleChange(id, 0, ChangeKind.Restored));
     }
+
+    // The changes of the item being stored.
+    private readonly List<ArticleChange> _changes = [];
+
+    /// <summary>
+    /// Notes a change the item made: it goes back with the item's outcome, and into the archive's
+    /// log of changes (<see cref="LogChange"/>) unless it changed nothing or the statement that made
+    /// it logged it already.
+    /// </summary>
+    protected void Changed(ArticleChange change, bool logged = false)
+    {
+        if (change.IsLogged && !logged) LogChange(change);
+        _changes.Add(change);
+    }
+
+    /// <summary>Adds a change to the archive's log, in the item's transaction.</summary>
+    protected abstract void LogChange(ArticleChange change);
 
     public abstract void Commit();
 
     public abstract void Dispose();
 
-    protected StoreOutcome Atomically(Func<StoreOutcome> store)
+    protected StoreOutcome Atomically(Action store)
     {
         BeginItem();
+        _changes.Clear();
         try
         {
-            var outcome = store();
+            store();
             EndItem();
-            return outcome;
+            return StoreOutcome.Of([.. _changes]);
         }
         catch
         {
             UndoItem();
             // A source created inside the rolled-back item is gone again.
             _sourceIds.Clear();
+            _changes.Clear();
             throw;
         }
     }
@@ -135,11 +143,14 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     /// <summary>Rolls back to the item's savepoint, and forgets what was remembered of the rows it wrote.</summary>
     protected abstract void UndoItem();
 
-    /// <summary>Stores an article as new, as the completion of its stub, as unchanged, or as a new version.</summary>
-    protected abstract StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id);
+    /// <summary>
+    /// Stores an article as new, as the completion of its stub, as unchanged, or as a new version,
+    /// and says which through <see cref="Changed"/>.
+    /// </summary>
+    protected abstract void RecordArticle(PreparedArticle prepared, long? knownId, out long id);
 
-    /// <summary>Stores a card as a stub first seen on <paramref name="seen"/>, unless its article is known.</summary>
-    protected abstract StoreOutcome RecordCard(PreparedCard card, DateOnly? seen);
+    /// <summary>Stores a card as a stub first seen on <paramref name="seen"/>, unless its article is known, and says so through <see cref="Changed"/>.</summary>
+    protected abstract void RecordCard(PreparedCard card, DateOnly? seen);
 
     protected abstract void SetDateline(long id, Dateline dateline);
 

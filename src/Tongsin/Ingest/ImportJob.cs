@@ -101,7 +101,7 @@ public sealed class ImportJob(IArchive archive, OutletCatalog outlets, int commi
                     }
                     void Count(Item item, StoreOutcome stored, Exception? error)
                     {
-                        if (error is null) { outcome += stored; items++; }
+                        if (error is null) { outcome += stored.Counts; items++; }
                         else
                         {
                             var f = new ImportFailure(file.Path, item.Line, "could not be stored: " + error.Message);

@@ -50,7 +50,7 @@ public partial class PostgresCommandTests
         Assert.Contains($"archive:   {Tongsin.Archive.Postgres.PostgresAddress.Parse(pg.Location).Display}", stats.Out);
         Assert.Contains("articles:  4", stats.Out);
         Assert.Contains("stubs:     37", stats.Out);
-        Assert.Contains("schema:    2", stats.Out);
+        Assert.Contains($"schema:    {Tongsin.Archive.Postgres.PostgresSchema.Latest}", stats.Out);
     }
 
     [Fact]

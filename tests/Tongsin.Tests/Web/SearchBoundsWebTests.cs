@@ -145,6 +145,7 @@ public sealed class SearchBoundsWebTests : IAsyncLifetime
         public SourceSummary? FindSource(string slug) => inner.FindSource(slug);
         public ArchiveStats Stats() => inner.Stats();
         public ICrawlQueue CrawlQueue => inner.CrawlQueue;
+        public System.Data.Common.DbConnection Connect() => inner.Connect();
 
         public void Dispose()
         {

@@ -135,10 +135,11 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
                 if (!r.Read()) throw new InvalidOperationException("the statement of a new article gave no row");
                 if (!r.IsDBNull(0))
                 {
-                    results[at] = new PageResult(new StoreOutcome(New: 1, 0, 0, 0, 0), null);
+                    results[at] = new PageResult(StoreOutcome.Of([new ArticleChange(r.GetInt64(0), 1, ChangeKind.New)]), null);
                     _insertedSinceAnalyze++;
                 }
-                else if (ReadFound(r, 2) is { } f && Untouched(f, pages[at].Article.Capture)) results[at] = new PageResult(new StoreOutcome(0, 0, Unchanged: 1, 0, 0), null);
+                else if (ReadFound(r, 2) is { } f && Untouched(f, pages[at].Article.Capture))
+                    results[at] = new PageResult(StoreOutcome.Of([new ArticleChange(f.Id, f.CurrentVersion, ChangeKind.Unchanged)]), null);
                 else known.Add(at);
                 at++;
             } while (r.NextResult());
@@ -215,7 +216,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     private static bool AddsCaptureOrAddress(Found f, ArticleCapture a) =>
         (a.Captured is { } c && (f.Captured is null || c < f.Captured)) || (f.Url is null && a.Url is not null);
 
-    protected override StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    protected override void RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
         var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
@@ -227,7 +228,9 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             id = InsertArticle(prepared, sourceId);
             _datelineDone = id;
             _insertedSinceAnalyze++;
-            return new StoreOutcome(New: 1, 0, 0, 0, 0);
+            // The statement that inserted it logged the change.
+            Changed(new ArticleChange(id, 1, ChangeKind.New), logged: true);
+            return;
         }
 
         var f = found.Value;
@@ -235,7 +238,8 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         if (Untouched(f, a))
         {
             _datelineDone = id;
-            return new StoreOutcome(0, 0, Unchanged: 1, 0, 0);
+            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
+            return;
         }
         if (a.Url is not null && a.Url == f.Url) Restore(id, a.Captured);
         if (f.IsStub)
@@ -248,7 +252,8 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             AddKey(sourceId, a.Published, key, id);
             AddVersion(id, 1, a.Title, body, hash, captured);
             Index(id, a.Title, null, body, prepared.Terms);
-            return new StoreOutcome(New: 1, 0, 0, 0, CompletedStubs: 1);
+            Changed(new ArticleChange(id, 1, ChangeKind.StubCompleted));
+            return;
         }
 
         if (f.SameText)
@@ -256,7 +261,8 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             if (AddsCaptureOrAddress(f, a))
                 Run("UPDATE articles SET captured = least(captured, @captured), url = coalesce(url, @url) WHERE id = @id",
                     ("captured", Date(captured)), ("url", Text(a.Url)), ("id", id));
-            return new StoreOutcome(0, 0, Unchanged: 1, 0, 0);
+            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
+            return;
         }
 
         // A changed text: a new version. It becomes the current one unless it was captured before the current one.
@@ -276,7 +282,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             Run("UPDATE articles SET version_count = @n, updated_at = @now, captured = least(captured, @captured) WHERE id = @id",
                 ("n", number), ("now", _now), ("captured", Date(captured)), ("id", id));
         }
-        return new StoreOutcome(0, Updated: 1, 0, 0, 0);
+        Changed(new ArticleChange(id, number, ChangeKind.NewVersion, becomesCurrent));
     }
 
     // A new article in one statement: its row with its dateline, its title key, its first version and its search row.
@@ -295,6 +301,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             RETURNING id, source_id, published, status),
         k AS (INSERT INTO article_keys (source_id, published, title_key, article_id) SELECT source_id, published, @key, id FROM a ON CONFLICT DO NOTHING),
         v AS (INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) SELECT id, 1, @title, @body, @hash, @captured, @recorded FROM a),
+        c AS (INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) SELECT id, 1, 'new', true, @now FROM a),
         x AS ({PostgresSearchRow.Insert("a")})
         {answer}
         """;
@@ -319,6 +326,10 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         using var r = Command("SELECT captured FROM versions WHERE article_id = @id AND number = @n", ("id", id), ("n", number)).ExecuteReader();
         return r.Read() ? (r.IsDBNull(0) ? null : r.GetFieldValue<DateOnly>(0), true) : (null, false);
     }
+
+    protected override void LogChange(ArticleChange change) =>
+        Run("INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) VALUES (@id, @version, @kind, @current, @now)",
+            ("id", change.ArticleId), ("version", change.Version), ("kind", ArticleChange.Name(change.Kind)), ("current", change.BecameCurrent), ("now", _now));
 
     protected override long? FindUnremoved(string url) =>
         Scalar<long?>("SELECT id FROM articles WHERE url = @url AND removed_on IS NULL ORDER BY id LIMIT 1", ("url", url));
@@ -345,7 +356,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             """, ("place", d.Place), ("date", Date(d.Date)), ("agency", Text(d.Agency)), ("id", id));
     }
 
-    protected override StoreOutcome RecordCard(PreparedCard prepared, DateOnly? seen)
+    protected override void RecordCard(PreparedCard prepared, DateOnly? seen)
     {
         var card = prepared.Capture;
         var sourceId = SourceId(card.Source);
@@ -357,7 +368,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
                 Run("UPDATE articles SET teaser = @teaser WHERE id = @id", ("teaser", card.Teaser), ("id", f.Id));
                 if (f.IsStub) Index(f.Id, f.Title, card.Teaser, null);
             }
-            return default;
+            return;
         }
         var id = Scalar<long>("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
@@ -368,7 +379,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         AddKey(sourceId, card.Published, prepared.TitleKey, id);
         Index(id, card.Title, card.Teaser, null);
         _insertedSinceAnalyze++;
-        return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
+        Changed(new ArticleChange(id, 0, ChangeKind.StubAdded));
     }
 
     // The columns of Found; @hash is the text being stored (empty for a card).

@@ -84,7 +84,7 @@ internal sealed class SqliteImportSession : SqlImportSession
 
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, string? Captured, string Title, string? Teaser, string? Url);
 
-    protected override StoreOutcome RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    protected override void RecordArticle(PreparedArticle prepared, long? knownId, out long id)
     {
         var a = prepared.Capture;
         var sourceId = SourceId(a.Source);
@@ -102,7 +102,8 @@ internal sealed class SqliteImportSession : SqlImportSession
             AddKey(sourceId, published, key, id);
             AddVersion(id, 1, a.Title, body, hash, captured);
             IndexText(id, a.Title, null, body, prepared.Terms);
-            return new StoreOutcome(New: 1, 0, 0, 0, 0);
+            Changed(new ArticleChange(id, 1, ChangeKind.New));
+            return;
         }
 
         var f = found.Value;
@@ -119,7 +120,8 @@ internal sealed class SqliteImportSession : SqlImportSession
             AddKey(sourceId, published, key, id);
             AddVersion(id, 1, a.Title, body, hash, captured);
             IndexText(id, a.Title, null, body, prepared.Terms);
-            return new StoreOutcome(New: 1, 0, 0, 0, CompletedStubs: 1);
+            Changed(new ArticleChange(id, 1, ChangeKind.StubCompleted));
+            return;
         }
 
         if (Scalar("SELECT count(*) FROM versions WHERE article_id = $id AND hash = $hash", ("$id", id), ("$hash", hash)) > 0)
@@ -127,7 +129,8 @@ internal sealed class SqliteImportSession : SqlImportSession
             if ((captured is not null && (f.Captured is null || string.CompareOrdinal(captured, f.Captured) < 0)) || (f.Url is null && a.Url is not null))
                 Run("UPDATE articles SET captured = min(coalesce(captured, $captured), coalesce($captured, captured)), url = coalesce(url, $url) WHERE id = $id",
                     ("$captured", captured), ("$url", a.Url), ("$id", id));
-            return new StoreOutcome(0, 0, Unchanged: 1, 0, 0);
+            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
+            return;
         }
 
         // A changed text: a new version. It becomes the current one unless it was captured before the current one.
@@ -149,8 +152,12 @@ internal sealed class SqliteImportSession : SqlImportSession
             Run("UPDATE articles SET version_count = $n, updated_at = $now, captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
                 ("$n", number), ("$now", _now), ("$captured", captured), ("$id", id));
         }
-        return new StoreOutcome(0, Updated: 1, 0, 0, 0);
+        Changed(new ArticleChange(id, number, ChangeKind.NewVersion, becomesCurrent));
     }
+
+    protected override void LogChange(ArticleChange change) =>
+        Run("INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) VALUES ($id, $version, $kind, $current, $now)",
+            ("$id", change.ArticleId), ("$version", change.Version), ("$kind", ArticleChange.Name(change.Kind)), ("$current", change.BecameCurrent), ("$now", _now));
 
     protected override long? FindUnremoved(string url) =>
         Scalar<long?>("SELECT id FROM articles WHERE url = $url AND removed_on IS NULL ORDER BY id LIMIT 1", ("$url", url));
@@ -171,13 +178,13 @@ internal sealed class SqliteImportSession : SqlImportSession
         Run("UPDATE articles SET dateline_place = coalesce(dateline_place, $place), dateline_date = coalesce(dateline_date, $date), dateline_agency = coalesce(dateline_agency, $agency) WHERE id = $id",
             ("$place", d.Place), ("$date", Dates.ToIso(d.Date)), ("$agency", d.Agency), ("$id", id));
 
-    protected override StoreOutcome RecordCard(PreparedCard prepared, DateOnly? seen)
+    protected override void RecordCard(PreparedCard prepared, DateOnly? seen)
     {
         var card = prepared.Capture;
         var sourceId = SourceId(card.Source);
         var (key, published) = (prepared.TitleKey, prepared.Published);
         var cardKey = new CardKey(sourceId, published, key);
-        if (_settledCards.ContainsKey(cardKey)) return default;
+        if (_settledCards.ContainsKey(cardKey)) return;
         var found = FindByKey(sourceId, published, key, url: null);
         if (found is { } f)
         {
@@ -188,7 +195,7 @@ internal sealed class SqliteImportSession : SqlImportSession
                 if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
             }
             if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey, f.Id);
-            return default;
+            return;
         }
         var id = Scalar("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
@@ -199,7 +206,7 @@ internal sealed class SqliteImportSession : SqlImportSession
         AddKey(sourceId, published, key, id);
         IndexText(id, card.Title, card.Teaser, null);
         if (card.Teaser is not null) Settle(cardKey, id);
-        return new StoreOutcome(0, 0, 0, NewStubs: 1, 0);
+        Changed(new ArticleChange(id, 0, ChangeKind.StubAdded));
     }
 
     private void Settle(CardKey key, long id)

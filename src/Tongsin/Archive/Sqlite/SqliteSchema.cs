@@ -163,6 +163,26 @@ internal static class SqliteSchema
             );
             INSERT INTO article_fts (article_fts) VALUES ('rebuild');
             """),
+        (6, "the log of changes to articles, and the analysers' watermarks", """
+            -- Every change a store made to an article, numbered in the order of its commit: what
+            -- the analysers read to keep their derived tables up to date.
+            CREATE TABLE article_changes (
+                seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+                article_id     INTEGER NOT NULL,
+                version        INTEGER NOT NULL,
+                kind           TEXT NOT NULL,
+                became_current INTEGER NOT NULL,
+                recorded_at    TEXT NOT NULL
+            );
+            -- How far each analyser has read the log, at which revision, and while it rebuilds, the
+            -- last article it has done.
+            CREATE TABLE analyser_state (
+                name          TEXT PRIMARY KEY,
+                revision      INTEGER NOT NULL,
+                watermark     INTEGER NOT NULL,
+                rebuild_after INTEGER
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -144,7 +144,7 @@ public sealed class Crawler(IArchive archive, IReadOnlyList<ISiteAdapter> adapte
                             break;
                         }
                         var article = reading.Article! with { Captured = today, Url = page.Url.ToString() };
-                        tally.Stored += session.Store(new PageCapture(article, []));
+                        tally.Stored += session.Store(new PageCapture(article, [])).Counts;
                         records.Add(new FetchRecord(page.Id, CrawlPageState.Fetched, now, next, result.Validators, 0));
                         break;
                     case FetchOutcome.NotModified:

@@ -17,7 +17,7 @@ internal sealed record ArticlePageTiming(double Article, double Versions, double
 /// </summary>
 internal static class ArticlePageTimings
 {
-    // PageEndpoints.MoreFromCount: how many articles of the same source a page lists.
+    // ArticlePage.MoreFromCount: how many articles of the same source a page lists.
     private const int MoreFromCount = 6;
 
     public static IReadOnlyList<ArticlePageTiming> Measure(string path, IReadOnlyList<long> ids)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tongsin.App.Shared;
 using Tongsin.Archive;
 using Tongsin.Model;
 using Tongsin.Text;
@@ -37,17 +38,9 @@ internal sealed class Filters
 
     public (DateOnly? From, DateOnly? To) Dates(ParseResult parse)
     {
-        var from = ParseDate(parse.GetValue(From), "--from", start: true);
-        var to = ParseDate(parse.GetValue(To), "--to", start: false);
+        var from = DateBounds.Parse(parse.GetValue(From), "--from", start: true, m => new UsageException(m));
+        var to = DateBounds.Parse(parse.GetValue(To), "--to", start: false, m => new UsageException(m));
         if (from > to) throw new UsageException($"--from {Text.Dates.ToIso(from)} is after --to {Text.Dates.ToIso(to)}");
         return (from, to);
-    }
-
-    /// <summary>YYYY-MM-DD, or YYYY-MM and YYYY meaning their first or last day: the query language's own rule.</summary>
-    internal static DateOnly? ParseDate(string? text, string option, bool start)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return Text.Dates.TryParseBound(text, start, out var day) ? day
-            : throw new UsageException($"{option} '{text}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY");
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using Tongsin.App.Shared;
 using Tongsin.Model;
 using Tongsin.Search;
 using Tongsin.Text;
@@ -63,7 +65,7 @@ internal static class SearchCommand
             console.Out.WriteLine(Json.Write(w =>
             {
                 w.WriteStartArray();
-                foreach (var hit in results.Hits) Json.Hit(w, hit);
+                foreach (var hit in results.Hits) JsonSerializer.Serialize(w, SearchHitRecord.From(hit));
                 w.WriteEndArray();
             }));
             return;

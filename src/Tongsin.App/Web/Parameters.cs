@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Tongsin.App.Commands;
+using Tongsin.App.Shared;
 using Tongsin.Archive;
 using Tongsin.Model;
 using Tongsin.Search;
@@ -38,17 +38,10 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
 
     public (DateOnly? From, DateOnly? To) Dates()
     {
-        try
-        {
-            var from = Filters.ParseDate(Text("from"), "from", start: true);
-            var to = Filters.ParseDate(Text("to"), "to", start: false);
-            if (from > to) throw new QueryException($"'from' ({Display.Iso(from!.Value)}) is after 'to' ({Display.Iso(to!.Value)})");
-            return (from, to);
-        }
-        catch (UsageException e)
-        {
-            throw new QueryException(e.Message);
-        }
+        var from = DateBounds.Parse(Text("from"), "from", start: true, m => new QueryException(m));
+        var to = DateBounds.Parse(Text("to"), "to", start: false, m => new QueryException(m));
+        if (from > to) throw new QueryException($"'from' ({Display.Iso(from!.Value)}) is after 'to' ({Display.Iso(to!.Value)})");
+        return (from, to);
     }
 
     /// <summary>The sources named by every 'source' value: slugs, labels or outlet names. Null means all.</summary>

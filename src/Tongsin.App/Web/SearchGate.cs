@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Tongsin.Archive;
 using Tongsin.Search;
 
@@ -17,8 +16,6 @@ namespace Tongsin.App.Web;
 internal sealed class SearchGate(IArchive archive, WebOptions options)
 {
     private readonly SemaphoreSlim _places = new(options.Searches, options.Searches);
-
-    public static SearchGate Of(HttpContext context) => context.RequestServices.GetRequiredService<SearchGate>();
 
     public async Task<SearchResults> Search(HttpContext context, SearchRequest request)
     {

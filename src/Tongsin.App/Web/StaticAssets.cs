@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 
 namespace Tongsin.App.Web;
 
@@ -22,6 +24,12 @@ internal static class StaticAssets
     public static readonly StaticAsset Script = Load("site.js", "text/javascript; charset=utf-8");
     public static readonly StaticAsset Icon = Load("icon.svg", "image/svg+xml");
     public static readonly StaticAsset OpenApi = Load("openapi.json", "application/json; charset=utf-8");
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapRead("/static/{name}", GetAsset);
+
+    // Pages link each file with its hash in the address (StaticAsset.Path), so a copy never goes stale.
+    public static Results<AssetResult, ErrorResult> GetAsset(string name) =>
+        Find(name) is { } asset ? new AssetResult(asset, CacheControl) : ErrorResult.NotFound($"There is no file {name}.");
 
     public static StaticAsset? Find(string name) => name switch
     {

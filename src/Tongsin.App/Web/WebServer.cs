@@ -1,11 +1,18 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tongsin.App.Web.Api;
+using Tongsin.App.Web.Feeds;
+using Tongsin.App.Web.Pages;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Web;
@@ -38,9 +45,21 @@ public static class WebServer
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(archive);
+        builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SearchGate>();
+        // The first address bound, once it is: port 0 is only known then.
+        builder.Services.AddSingleton(services => new SiteAddress(options,
+            () => services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()));
+        // Problems the API's endpoints return are written like every other error the site sends.
+        builder.Services.AddSingleton<IProblemDetailsService, ProblemWriter>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = Respond.JsonOptions.Encoder;
+            json.SerializerOptions.WriteIndented = Respond.JsonOptions.Indented;
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
         var app = builder.Build();
-        var site = new SiteAddress(options, () => app.Urls.FirstOrDefault());
+        var site = app.Services.GetRequiredService<SiteAddress>();
         app.Use((context, next) =>
         {
             AddSecurityHeaders(context.Response);
@@ -56,16 +75,30 @@ public static class WebServer
             app.Use((context, next) => limit.Take(ClientKey(context)) is { } wait ? RefuseForNow(context, limit, wait) : next(context));
         }
 
-        app.MapMethods("/static/{name}", Routes.Read, (HttpContext c, string name) =>
-        {
-            if (StaticAssets.Find(name) is not { } asset) return Errors.Write(c, StatusCodes.Status404NotFound, $"There is no file {name}.");
-            // Pages link each file with its hash in the address (StaticAsset.Path), so a copy never goes stale.
-            return Respond.Bytes(c, asset.Content, asset.ContentType, tagged: true, cacheControl: StaticAssets.CacheControl);
-        });
-        PageEndpoints.Map(app, archive);
-        ApiEndpoints.Map(app, archive);
-        FeedEndpoints.Map(app, archive, clock, site);
+        MapRoutes(app);
         return app;
+    }
+
+    /// <summary>Every route, a feature at a time; each feature's file holds its handlers.</summary>
+    private static void MapRoutes(IEndpointRouteBuilder app)
+    {
+        StaticAssets.Map(app);
+        HomePage.Map(app);
+        SourcesPage.Map(app);
+        SourcePage.Map(app);
+        ArticlePage.Map(app);
+        SearchPage.Map(app);
+        SourceFeed.Map(app);
+        SearchFeed.Map(app);
+
+        var api = app.MapGroup("/api");
+        ArticlesApi.Map(api);
+        ArticleApi.Map(api);
+        SearchApi.Map(api);
+        SourcesApi.Map(api);
+        StatsApi.Map(api);
+        OpenApiDocument.Map(api);
+        UnknownApi.Map(api);
     }
 
     // A request naming another host is meant for another site (or is a probe for one that trusts Host).

@@ -1,5 +1,10 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Tongsin.Archive;
 using Tongsin.Model;
+using Tongsin.Search;
 using Tongsin.Text;
 
 namespace Tongsin.App.Web.Pages;
@@ -13,6 +18,36 @@ internal readonly record struct VersionPair(int Before, int After);
 /// </summary>
 internal static class ArticlePage
 {
+    public const int MoreFromCount = 6;
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapRead("/articles/{id}", GetArticle);
+
+    public static Results<PageResult, ErrorResult> GetArticle(string id, HttpRequest request, IArchive archive)
+    {
+        var article = Routes.ParseId(id) is { } n ? archive.FindArticle(n) : null;
+        if (article is null) return ErrorResult.NotFound($"The archive has no article '{id}'.");
+        var versions = archive.Versions(article.Id);
+        var diff = ParseDiff(new Parameters(request, archive).Text("diff"), article.Id, versions);
+        var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id, CountAll: false));
+        return new PageResult(Render(article, versions, more, diff), tagged: true);
+    }
+
+    /// <summary>"1..2": two different versions the article has.</summary>
+    internal static VersionPair? ParseDiff(string? text, long articleId, IReadOnlyList<ArticleVersion> versions)
+    {
+        if (text is null) return null;
+        var parts = text.Split("..");
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b))
+            throw new QueryException($"'diff' must name two versions like 1..2, not '{(text.Length > 20 ? text[..20] + "..." : text)}'");
+        if (versions.Count < 2) throw new QueryException($"article {articleId} has {(versions.Count == 0 ? "no versions" : "one version")}, so there is nothing to compare");
+        if (a == b) throw new QueryException("'diff' must name two different versions");
+        foreach (var n in new[] { a, b })
+            if (versions.All(v => v.Number != n))
+                throw new QueryException($"article {articleId} has versions 1 to {versions[^1].Number}; there is no version {n}");
+        return new VersionPair(a, b);
+    }
+
     public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff)
     {
         var source = a.Source;

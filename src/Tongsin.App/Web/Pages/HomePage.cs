@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Web.Pages;
@@ -5,6 +6,13 @@ namespace Tongsin.App.Web.Pages;
 /// <summary>The front page: the latest articles of every source, and the sources with their counts.</summary>
 internal static class HomePage
 {
+    public const int Count = 30;
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapRead("/", GetHome);
+
+    public static PageResult GetHome(IArchive archive) =>
+        new(Render(archive.ListArticles(new ArticleQuery(Limit: Count)), archive.Sources()));
+
     public static Html Render(ArticleListing latest, IReadOnlyList<SourceSummary> sources) => Layout.Render(new PageFrame("Latest articles"), Html.Of($"""
         <div class="columns">
         <section class="primary">

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Tongsin.Archive;
 using Tongsin.Search;
 
@@ -29,6 +31,19 @@ internal sealed record SearchForm(string? Query, IReadOnlyList<string> Sources, 
 internal static class SearchPage
 {
     public const int PageSize = 20;
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapRead("/search", Search);
+
+    // Only a page with a query waits for the gate; the empty form never does.
+    public static async Task<PageResult> Search(HttpContext context, IArchive archive, SearchGate gate)
+    {
+        var p = new Parameters(context.Request, archive);
+        var sources = archive.SourceList();
+        var form = new SearchForm(p.Text("q"), p.Values("source"), p.Text("lang"), p.Text("from"), p.Text("to"), p.Text("sort") ?? "relevance", p.Number("page", 1, 1, 10_000), p.Text("fold") is "0" or "false");
+        if (form.Query is null) return new PageResult(Render(form, sources, null));
+        var request = p.Search(PageSize, (form.Page - 1) * PageSize) with { Facets = true };
+        return new PageResult(Render(form, sources, await gate.Search(context, request)));
+    }
 
     public static Html Render(SearchForm form, IReadOnlyList<Model.Source> sources, SearchResults? results)
     {

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Web.Pages;
@@ -6,6 +9,17 @@ namespace Tongsin.App.Web.Pages;
 internal static class SourcePage
 {
     public const int PageSize = 20;
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapRead("/sources/{slug}", GetSource);
+
+    public static Results<PageResult, ErrorResult> GetSource(string slug, HttpRequest request, IArchive archive)
+    {
+        var source = archive.FindSource(slug);
+        if (source is null) return ErrorResult.NotFound($"The archive has no source '{slug}'.");
+        var page = new Parameters(request, archive).Number("page", 1, 1, 100_000);
+        var listing = archive.ListArticles(new ArticleQuery([slug], Limit: PageSize, Offset: (page - 1) * PageSize));
+        return new PageResult(Render(source, listing, page));
+    }
 
     public static Html Render(SourceSummary source, ArticleListing listing, int page)
     {

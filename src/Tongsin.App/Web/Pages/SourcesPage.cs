@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Web.Pages;
@@ -5,6 +6,10 @@ namespace Tongsin.App.Web.Pages;
 /// <summary>Every source, with what it holds and the span of dates it covers.</summary>
 internal static class SourcesPage
 {
+    public static void Map(IEndpointRouteBuilder app) => app.MapRead("/sources", GetSources);
+
+    public static PageResult GetSources(IArchive archive) => new(Render(archive.Sources()));
+
     public static Html Render(IReadOnlyList<SourceSummary> sources) => Layout.Render(new PageFrame("Sources"), Html.Of($"""
         <h1>Sources</h1>
         <p class="lede">{Display.Count(sources.Count, "source", "sources")}. A title-only article is one the archive has seen listed beside another, with its title and teaser, but not yet in full.</p>

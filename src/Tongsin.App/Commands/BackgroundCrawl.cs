@@ -16,6 +16,7 @@ internal static class BackgroundCrawl
             try
             {
                 CrawlCommand.Print(console, await crawler.RunPassAsync(null, stop));
+                AnalyseCommand.AfterCommit(console, archive);
                 await Task.Delay(pause, console.Clock, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }

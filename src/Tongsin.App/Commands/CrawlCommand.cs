@@ -37,6 +37,7 @@ internal static class CrawlCommand
                 {
                     var summary = crawler.RunPassAsync(chosen, console.Cancel).GetAwaiter().GetResult();
                     Print(console, summary);
+                    AnalyseCommand.AfterCommit(console, archive);
                     if (summary.Failed > 0) failedPasses++;
                     if (interval is null) break;
                     Task.Delay(interval.Value, console.Clock, console.Cancel).GetAwaiter().GetResult();

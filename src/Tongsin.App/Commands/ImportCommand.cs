@@ -69,6 +69,7 @@ internal static class ImportCommand
         console.Out.WriteLine($"{summary.Files} files: {o.New} new, {o.Updated} updated, {o.Unchanged} unchanged, {o.NewStubs} stubs, {failed} failed"
             + (o.CompletedStubs > 0 ? $" ({o.CompletedStubs} stubs completed)" : ""));
         if (summary.Interrupted) console.Out.WriteLine("interrupted: what was imported before is kept; run the same import again to finish");
+        else AnalyseCommand.AfterCommit(console, archive);
         foreach (var f in summary.Failures) console.Error.WriteLine($"error: {f}");
         return failed > 0 || summary.Interrupted ? 1 : 0;
     }

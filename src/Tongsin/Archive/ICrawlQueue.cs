@@ -1,4 +1,4 @@
-using Tongsin.Ingest.Fetch;
+using Tongsin.Model;
 
 namespace Tongsin.Archive;
 

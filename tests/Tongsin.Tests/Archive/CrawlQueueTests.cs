@@ -1,5 +1,4 @@
 using Tongsin.Archive;
-using Tongsin.Ingest.Fetch;
 using Tongsin.Model;
 using Tongsin.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using Tongsin.Ingest.Fetch;
+using Tongsin.Model;
 
 namespace Tongsin.Archive.Postgres;
 

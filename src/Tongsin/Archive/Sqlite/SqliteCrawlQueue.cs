@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Tongsin.Ingest.Fetch;
+using Tongsin.Model;
 using Tongsin.Text;
 
 namespace Tongsin.Archive.Sqlite;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tongsin.App.Commands;
 using Tongsin.Archive;
 using Tongsin.Ingest;
+using Tongsin.Model;
 using Tongsin.Search;
 
 namespace Tongsin.App;

@@ -43,7 +43,7 @@ internal static class GrownArchive
         {
             using var doc = JsonDocument.Parse(lines[i]);
             try { captures[i] = reader.Read(doc.RootElement); }
-            catch (Tongsin.Ingest.ImportFailureException) { captures[i] = null; }
+            catch (ImportFailureException) { captures[i] = null; }
         });
         return captures.OfType<ArticleCapture>().ToList();
     }

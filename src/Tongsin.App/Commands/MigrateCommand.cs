@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tongsin.Archive.Postgres;
+using Tongsin.Archive.Transfer;
 
 namespace Tongsin.App.Commands;
 

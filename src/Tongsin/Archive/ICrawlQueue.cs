@@ -1,4 +1,4 @@
-using Tongsin.Ingest.Fetch;
+using Tongsin.Model;
 
 namespace Tongsin.Archive;
 
@@ -51,7 +51,4 @@ public interface ICrawlQueue
     DateTimeOffset? ListedAt(string crawlSource);
 
     void MarkListed(string crawlSource, DateTimeOffset at);
-
-    /// <summary>Pages per state, for status output.</summary>
-    IReadOnlyDictionary<CrawlPageState, long> Counts();
 }

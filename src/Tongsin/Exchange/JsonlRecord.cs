@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Tongsin.Ingest;
 using Tongsin.Model;
 using Tongsin.Text;
 

@@ -1,5 +1,4 @@
 using Tongsin.Archive;
-using Tongsin.Ingest.Fetch;
 using Tongsin.Model;
 using Tongsin.Tests.Support;
 
@@ -20,7 +19,7 @@ public abstract class CrawlQueueContract(Backend backend)
         var q = f.Archive.CrawlQueue;
         Assert.Equal(3, q.Add([Found(1), Found(2), Found(3)], T0));
         Assert.Equal(1, q.Add([Found(2), Found(3), Found(4), Found(4)], T0));
-        Assert.Equal(4, q.Counts()[CrawlPageState.Pending]);
+        Assert.Equal(4, q.Claim("worker", T0, TimeSpan.FromMinutes(5), 10).Count);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Tongsin.Ingest.Fetch;
 using Tongsin.Ingest.Sites;
+using Tongsin.Model;
 using Tongsin.Tests.Support;
 
 namespace Tongsin.Tests.Fetch;

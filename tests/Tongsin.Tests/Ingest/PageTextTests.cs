@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Tongsin.Ingest;
 using Tongsin.Ingest.Pages;
+using Tongsin.Model;
 
 namespace Tongsin.Tests.Ingest;
 

@@ -1,3 +1,4 @@
+using Tongsin.Bench;
 using Tongsin.Search;
 using Tongsin.Tests.Support;
 

@@ -28,7 +28,7 @@ public class SqliteRankingWindowTests
         Fts5Bm25.Register(c);
         var parsed = QueryParser.Parse(query);
         var text = Fts5Query.From(parsed.Text!, foldKorean: true);
-        var scope = SearchScope.Resolve(c, new SearchRequest(query), parsed.Filters, f.Outlets).Match(c)!;
+        var scope = SqliteScope.Resolve(c, new SearchRequest(query), parsed.Filters, f.Outlets).Match(c)!;
         var match = scope.Length == 0 ? text : $"({text}) AND {scope}";
         long Count(string m)
         {

@@ -9,26 +9,6 @@ public class SiteCatalogTests
     private readonly SiteCatalog _sites = new(new OutletCatalog());
 
     [Theory]
-    [InlineData("kcna.kp", "kcna.kp")]
-    [InlineData("www.rodong.rep.kp", "rodong.rep.kp")]
-    [InlineData("VOK.REP.KP", "vok.rep.kp")]
-    [InlineData("mfa.gov.kp", "mfa.gov.kp")]
-    [InlineData("kcnawatch.org", "kcnawatch.org")]
-    public void Sites_are_found_by_name(string name, string site) => Assert.Equal(site, _sites.For(name)!.Site);
-
-    [Fact]
-    public void An_unknown_site_has_no_adapter() => Assert.Null(_sites.For("example.org"));
-
-    [Theory]
-    [InlineData("http://www.kcna.kp/en/article/detail/0a1b2c3d4e5f60718293a4b5c6d7e8f9", "kcna.kp")]
-    [InlineData("http://rodong.rep.kp/en/index.php?strPageID=SF01_02_01&newsID=2022-03-10-0002", "rodong.rep.kp")]
-    [InlineData("https://kcnawatch.org/newstream/1-2/a-title/", "kcnawatch.org")]
-    [InlineData("http://mirror.example/index.php/detail_com/comde/ien261006002/18/en", "vok.rep.kp")]
-    [InlineData("http://mirror.example/en/article/q/2c3d4e5f60718293a4b5c6d7e8f90a1b.kcmsf", "kcna.kp")]
-    public void Addresses_find_their_site_and_mirrors_by_path(string address, string site) =>
-        Assert.Equal(site, _sites.ForUrl(new Uri(address))!.Site);
-
-    [Theory]
     [InlineData("rodong.rep.kp", "article-2022.html")]
     [InlineData("rodong.rep.kp", "list-2022.html")]
     [InlineData("rodong.rep.kp", "article-current.html")]

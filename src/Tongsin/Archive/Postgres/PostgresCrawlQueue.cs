@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using Tongsin.Ingest.Fetch;
+using Tongsin.Model;
 
 namespace Tongsin.Archive.Postgres;
 
@@ -115,16 +115,6 @@ internal sealed class PostgresCrawlQueue(Func<NpgsqlConnection> open) : ICrawlQu
         cmd.Parameters.AddWithValue("s", crawlSource);
         cmd.Parameters.AddWithValue("t", at.ToUniversalTime());
         cmd.ExecuteNonQuery();
-    }
-
-    public IReadOnlyDictionary<CrawlPageState, long> Counts()
-    {
-        using var c = open();
-        using var cmd = new NpgsqlCommand("SELECT state, count(*) FROM crawl_pages GROUP BY state", c);
-        using var r = cmd.ExecuteReader();
-        var counts = Enum.GetValues<CrawlPageState>().ToDictionary(s => s, _ => 0L);
-        while (r.Read()) counts[ParseState(r.GetString(0))] = r.GetInt64(1);
-        return counts;
     }
 
     private static CrawlPageState ParseState(string s) => Enum.Parse<CrawlPageState>(s, ignoreCase: true);

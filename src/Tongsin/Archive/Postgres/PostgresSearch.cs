@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using Tongsin.Archive.Sqlite;
 using Tongsin.Model;
 using Tongsin.Search;
 using Tongsin.Text;
@@ -33,7 +32,7 @@ namespace Tongsin.Archive.Postgres;
 /// </summary>
 internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow = PostgresSearch.DefaultRankWindow)
 {
-    public const int DefaultRankWindow = SqliteSearch.DefaultRankWindow;
+    public const int DefaultRankWindow = RankingWindow.Default;
 
     // tongsin_search_meta writes the stretch of arrivals an article belongs to as b || (id >> 12),
     // and the runs of sixteen and 256 stretches as c || (id >> 16) and e || (id >> 20).
@@ -369,7 +368,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
             if (from > to) return null;
             if (from > first || to < last)
             {
-                var (any, not) = IndexMeta.DateTokens(from, to);
+                var (any, not) = MetaTokens.Dates(from, to);
                 parts.Add(not.Count == 0 ? AnyOf(any) : $"({AnyOf(any)} & !{AnyOf(not)})");
             }
         }

@@ -1,12 +1,11 @@
 using System.Globalization;
+using Tongsin.Search;
 
 namespace Tongsin.Archive.Sqlite;
 
 /// <summary>
-/// The full-text index's meta column: an article's source and publication date as tokens
-/// (s3 y2024 m202403 d20240305), and the FTS5 expressions that select on them. A filter on
-/// sources or dates then narrows the match inside the index, by merging posting lists, rather
-/// than by looking up the article row of every match.
+/// The FTS5 index's meta column: an article's source and publication date as tokens
+/// (<see cref="MetaTokens"/>), and the FTS5 expressions that select on them.
 /// </summary>
 internal static class IndexMeta
 {
@@ -18,52 +17,11 @@ internal static class IndexMeta
     public static string Sources(IEnumerable<long> ids) =>
         "(" + string.Join(" OR ", ids.Select(id => $"{{meta}} : \"s{id.ToString(CultureInfo.InvariantCulture)}\"")) + ")";
 
-    /// <summary>
-    /// Published between the two days, inclusive: whole years, then whole months, then days, so
-    /// any range takes at most a few dozen tokens. When that is many, the range is widened to whole
-    /// months and the days it gains are taken out again with NOT: a day's token matches a thirtieth
-    /// of a month's, so leaving out twenty days costs less than naming twenty.
-    /// </summary>
+    /// <summary>Published between the two days, inclusive (<see cref="MetaTokens.Dates"/>).</summary>
     public static string Dates(DateOnly from, DateOnly to)
     {
-        var (any, not) = DateTokens(from, to);
+        var (any, not) = MetaTokens.Dates(from, to);
         return not.Count == 0 ? Any(any) : $"({Any(any)} NOT {Any(not)})";
-    }
-
-    /// <summary>The tokens of <see cref="Dates"/>: any of the first list and none of the second (often empty).</summary>
-    public static (List<string> Any, List<string> Not) DateTokens(DateOnly from, DateOnly to)
-    {
-        var exact = Cover(from, to);
-        var start = new DateOnly(from.Year, from.Month, 1);
-        var end = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
-        if (start == from && end == to) return (exact, []);
-        var widened = Cover(start, end);
-        var outside = Cover(start, from.AddDays(-1)).Concat(Cover(to.AddDays(1), end)).ToList();
-        return widened.Count + outside.Count / 4.0 < exact.Count ? (widened, outside) : (exact, []);
-    }
-
-    private static List<string> Cover(DateOnly from, DateOnly to)
-    {
-        var tokens = new List<string>();
-        for (var d = from; d <= to;)
-        {
-            if (d is { Month: 1, Day: 1 } && d.AddYears(1).AddDays(-1) <= to)
-            {
-                tokens.Add("y" + d.Year.ToString("D4", CultureInfo.InvariantCulture));
-                d = d.AddYears(1);
-            }
-            else if (d.Day == 1 && d.AddMonths(1).AddDays(-1) <= to)
-            {
-                tokens.Add("m" + d.ToString("yyyyMM", CultureInfo.InvariantCulture));
-                d = d.AddMonths(1);
-            }
-            else
-            {
-                tokens.Add("d" + d.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-                d = d.AddDays(1);
-            }
-        }
-        return tokens;
     }
 
     private static string Any(IEnumerable<string> tokens) => "(" + string.Join(" OR ", tokens.Select(t => $"{{meta}} : \"{t}\"")) + ")";

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Tongsin.Ingest.Fetch;
+using Tongsin.Model;
 using Tongsin.Text;
 
 namespace Tongsin.Archive.Sqlite;
@@ -145,17 +145,6 @@ internal sealed class SqliteCrawlQueue(Func<SqliteConnection> open) : ICrawlQueu
         cmd.Parameters.AddWithValue("$s", crawlSource);
         cmd.Parameters.AddWithValue("$t", Time(at));
         cmd.ExecuteNonQuery();
-    }
-
-    public IReadOnlyDictionary<CrawlPageState, long> Counts()
-    {
-        using var c = open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT state, count(*) FROM crawl_pages GROUP BY state";
-        using var r = cmd.ExecuteReader();
-        var counts = Enum.GetValues<CrawlPageState>().ToDictionary(s => s, _ => 0L);
-        while (r.Read()) counts[ParseState(r.GetString(0))] = r.GetInt64(1);
-        return counts;
     }
 
     private static CrawlPageState ParseState(string s) => Enum.Parse<CrawlPageState>(s, ignoreCase: true);

@@ -28,7 +28,7 @@ namespace Tongsin.Archive.Sqlite;
 /// </summary>
 internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow = SqliteSearch.DefaultRankWindow)
 {
-    public const int DefaultRankWindow = 5000;
+    public const int DefaultRankWindow = RankingWindow.Default;
 
     private readonly OutletCatalog _outlets = new();
     private readonly DocumentFrequencies _frequencies = new();
@@ -76,7 +76,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         PrefixBound.Check(parsed.Text, (request.Bounds ?? SearchBounds.Default).PrefixTerms, (prefix, most) => WordsBeginning(c, prefix, most));
         budget.Check();
         Fts5Bm25.Register(c);
-        var scope = SearchScope.Resolve(c, request, parsed.Filters, _outlets);
+        var scope = SqliteScope.Resolve(c, request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : scope.Match(c);
         if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);
         if (parsed.Text is null) return Listing(c, request, scope, budget);
@@ -292,7 +292,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         }
         if (total <= 4L * rankWindow) return Read(match, need);
 
-        if (SearchScope.PublishedSpan(c) is not (DateOnly firstDay, DateOnly lastDay)) return [];
+        if (SqliteScope.PublishedSpan(c) is not (DateOnly firstDay, DateOnly lastDay)) return [];
         var (first, last) = (firstDay.Year, lastDay.Year);
         var ids = new List<long>();
         for (var i = 0; i <= last - first && ids.Count < need; i++)

@@ -1,3 +1,5 @@
+using Tongsin.Model;
+
 namespace Tongsin.Ingest.Fetch;
 
 public enum FetchOutcome
@@ -14,12 +16,6 @@ public enum FetchOutcome
     Deferred,
     /// <summary>Every try failed; <see cref="FetchResult.Error"/> says how.</summary>
     Failed,
-}
-
-/// <summary>Validators for a conditional GET, as the host gave them last time.</summary>
-public sealed record Validators(string? ETag, string? LastModified)
-{
-    public static Validators None { get; } = new(null, null);
 }
 
 public sealed record FetchResult(

@@ -32,6 +32,4 @@ public sealed record HostPolicy
 
     /// <summary>An HTTP proxy for this host's requests, or null for a direct connection.</summary>
     public Uri? Proxy { get; init; }
-
-    public static HostPolicy Impolite { get; } = new() { Delay = TimeSpan.Zero, Concurrency = 8, RetryBase = TimeSpan.FromMilliseconds(50) };
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Tongsin.Ingest.Sites;
+using Tongsin.Model;
 
 namespace Tongsin.Ingest.Fetch;
 

@@ -1,3 +1,5 @@
+using Tongsin.Model;
+
 namespace Tongsin.Ingest.Pages;
 
 /// <summary>One line of a file as bytes (without its line end), or why it could not be read.</summary>

@@ -24,14 +24,6 @@ public sealed partial class KcnaWatchPageReader(OutletCatalog outlets)
     [GeneratedRegex(@"^Date:\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex DateLineStart();
 
-    /// <summary>Quick check used to choose a reader: does the text open like a KCNA Watch page?</summary>
-    public static bool LooksLikePage(string text)
-    {
-        var lines = Lines.NonBlank(text, HeaderLines + 2);
-        return lines.Count > 0 && Dates.ReadWrittenDate(lines[0].Text, out _) is not null
-            && lines.Skip(1).Take(HeaderLines).Any(l => DateLineStart().IsMatch(l.Text));
-    }
-
     /// <summary>
     /// Reads a page of at most <paramref name="maxLines"/> non-blank lines: a page of more is refused as
     /// too large before its lines are all split out, which would take some twenty times its size.

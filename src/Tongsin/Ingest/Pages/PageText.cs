@@ -1,4 +1,5 @@
 using System.Text;
+using Tongsin.Model;
 
 namespace Tongsin.Ingest.Pages;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Tongsin.Model;
 using Tongsin.Text;
 
 namespace Tongsin.Ingest.Pages;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Tongsin.Model;
 
 namespace Tongsin.Ingest.Pages;
 

@@ -2,7 +2,7 @@ using Tongsin.Model;
 
 namespace Tongsin.Ingest.Sites;
 
-/// <summary>Every site Tongsin reads, and how to find the one a name, an address or a saved page belongs to.</summary>
+/// <summary>Every site Tongsin reads, and how to find the one a saved page belongs to.</summary>
 public sealed class SiteCatalog
 {
     private readonly ISiteAdapter[] _adapters;
@@ -22,19 +22,6 @@ public sealed class SiteCatalog
     }
 
     public IReadOnlyList<ISiteAdapter> All => _adapters;
-
-    /// <summary>The adapter for a site as configuration names it ("kcna.kp", "www.rodong.rep.kp").</summary>
-    public ISiteAdapter? For(string site)
-    {
-        var name = site.Trim().ToLowerInvariant();
-        if (name.StartsWith("www.", StringComparison.Ordinal)) name = name[4..];
-        return _adapters.FirstOrDefault(a => a.Site == name);
-    }
-
-    /// <summary>The adapter for an address: by its host, or for a mirror, by a path only that site uses.</summary>
-    public ISiteAdapter? ForUrl(Uri url) =>
-        _adapters.FirstOrDefault(a => Markup.IsOn(url, a.Site))
-        ?? _adapters.Where(a => a is not FeedAdapter).FirstOrDefault(a => a.Handles(url));
 
     /// <summary>The adapter for a saved page: by the address the page gives itself, else by its markup.</summary>
     public ISiteAdapter? Recognise(string html)

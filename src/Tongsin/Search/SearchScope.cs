@@ -1,23 +1,17 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Tongsin.Model;
-using Tongsin.Search;
-using Tongsin.Text;
 
-namespace Tongsin.Archive.Sqlite;
+namespace Tongsin.Search;
 
 /// <summary>
 /// What a search's filters leave in play: a set of sources (null for every one) and a range of
 /// publication days (null ends for open ones), from the request's own filters and the query's
 /// together. Every filter narrows: two source: filters mean either source, a source and a
 /// language mean that source if it is in that language, two date ranges mean their overlap.
+/// Each backend turns the scope into its own index's terms.
 /// </summary>
 internal sealed record SearchScope(IReadOnlySet<long>? SourceIds, DateOnly? From, DateOnly? To, bool IsEmpty)
 {
-    public static SearchScope Resolve(SqliteConnection c, SearchRequest request, QueryFilters q, OutletCatalog outlets) =>
-        Resolve(() => SourceRows(c), request, q, outlets);
-
-    /// <summary>The same from the archive's sources (row id and source), read only when a filter names sources or languages.</summary>
+    /// <summary>The scope over the archive's sources (row id and source), read only when a filter names sources or languages.</summary>
     public static SearchScope Resolve(Func<IReadOnlyList<(long Id, Source Source)>> sourceRows, SearchRequest request, QueryFilters q, OutletCatalog outlets)
     {
         var from = Later(request.From, q.From);
@@ -65,53 +59,6 @@ internal sealed record SearchScope(IReadOnlySet<long>? SourceIds, DateOnly? From
 
     private static IReadOnlyList<string> Named(IReadOnlyList<string> slugs, string unknown) =>
         slugs.Count > 0 ? slugs : throw new QueryException(unknown);
-
-    /// <summary>
-    /// The scope as FTS5 expressions over the meta column, to AND with the words; empty when the
-    /// scope takes in the whole archive, null when no article can be in it (dates outside the
-    /// archive's). Dates are first cut to the days the archive covers.
-    /// </summary>
-    public string? Match(SqliteConnection c)
-    {
-        var parts = new List<string>();
-        if (SourceIds is { } ids) parts.Add(IndexMeta.Sources(ids.Order()));
-        if ((From is not null || To is not null) && PublishedSpan(c) is (DateOnly first, DateOnly last))
-        {
-            var from = From is { } f && f > first ? f : first;
-            var to = To is { } t && t < last ? t : last;
-            if (from > to) return null;
-            if (from > first || to < last) parts.Add(IndexMeta.Dates(from, to));
-        }
-        return string.Join(" AND ", parts);
-    }
-
-    /// <summary>The first and last publication days in the archive, each read off the date index; null when it is empty.</summary>
-    public static (DateOnly First, DateOnly Last)? PublishedSpan(SqliteConnection c)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT min(published) FROM articles), (SELECT max(published) FROM articles)";
-        using var r = cmd.ExecuteReader();
-        if (!r.Read() || r.IsDBNull(0)) return null;
-        return (DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>The scope as SQL over articles a and sources s, for listings without words.</summary>
-    public void AddTo(SqlFilter filter)
-    {
-        if (SourceIds is { } ids) filter.In("s.id", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList());
-        filter.Published(From, To);
-    }
-
-    private static List<(long Id, Source Source)> SourceRows(SqliteConnection c)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT s.id, s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language";
-        using var r = cmd.ExecuteReader();
-        var rows = new List<(long, Source)>();
-        var outlets = new OutletCache();
-        while (r.Read()) rows.Add((r.GetInt64(0), new Source(outlets.Get(r, 2), r.GetString(1))));
-        return rows;
-    }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

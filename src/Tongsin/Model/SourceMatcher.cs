@@ -1,6 +1,4 @@
-using Tongsin.Model;
-
-namespace Tongsin.Archive;
+namespace Tongsin.Model;
 
 /// <summary>
 /// Finds the sources a user means: a label ("Voice of Korea (EN)"), a slug ("voice-of-korea-en"),

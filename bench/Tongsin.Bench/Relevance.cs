@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Tongsin.Archive;
+using Tongsin.Search;
 
-namespace Tongsin.Search;
+namespace Tongsin.Bench;
 
 /// <summary>A query and the articles judged relevant to it, by title, graded 1 (partly) or 2 (fully).</summary>
 public sealed record Judgment(string Query, IReadOnlyDictionary<string, int> Relevant);
@@ -10,7 +11,8 @@ public sealed record Judgment(string Query, IReadOnlyDictionary<string, int> Rel
 public sealed record QueryScore(string Query, IReadOnlyList<string> Returned, double PrecisionAt10, double BestPrecisionAt10, double NdcgAt10);
 
 /// <summary>
-/// Measures search quality against judgments: precision@10 (relevant hits among the first ten,
+/// Measures search quality against judgments (the bench's report, and the tests, which compile
+/// this file too and hold each backend to a floor): precision@10 (relevant hits among the first ten,
 /// over ten, as trec_eval counts it; with few relevant articles a query cannot reach 1, so the best
 /// it could reach is given beside it) and nDCG@10 (graded gain 2^grade - 1, log2 discount, over the
 /// ideal ordering of the judgments).

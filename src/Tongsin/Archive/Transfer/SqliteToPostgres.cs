@@ -4,11 +4,12 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Tongsin.Archive.Postgres;
 using Tongsin.Archive.Sqlite;
 using Tongsin.Search;
 using Tongsin.Text;
 
-namespace Tongsin.Archive.Postgres;
+namespace Tongsin.Archive.Transfer;
 
 /// <summary>What a copy found when it compared the two archives at its end.</summary>
 public sealed record CopyReport(

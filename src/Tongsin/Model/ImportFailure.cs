@@ -1,4 +1,4 @@
-namespace Tongsin.Ingest;
+namespace Tongsin.Model;
 
 /// <summary>Why an item could not be imported. Each kind has one plain-words name for the user.</summary>
 public enum ImportFailureKind
@@ -14,7 +14,7 @@ public enum ImportFailureKind
     UnknownSite,
     /// <summary>A site's listing page given where an article was expected.</summary>
     Listing,
-    /// <summary>Past one of the import's size limits (<see cref="ImportLimits"/>).</summary>
+    /// <summary>Past one of the import's size limits (Tongsin.Ingest.ImportLimits).</summary>
     TooLarge,
 }
 

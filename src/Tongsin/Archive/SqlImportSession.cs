@@ -73,9 +73,10 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     }
 
     // An article found again at its own address after it was marked removed is back.
-    protected void Restore(long id, DateOnly? on)
+    private void Restore(FoundArticle f, DateOnly? on)
     {
-        if (!IsRemoved(id)) return;
+        var id = f.Id;
+        if (!(f.Removed ?? IsRemoved(id))) return;
         ClearRemoved(id);
         AddEvent(id, "restored", on ?? DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         Changed(new ArticleChange(id, 0, ChangeKind.Restored));
@@ -144,18 +145,138 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     protected abstract void UndoItem();
 
     /// <summary>
-    /// Stores an article as new, as the completion of its stub, as unchanged, or as a new version,
-    /// and says which through <see cref="Changed"/>.
+    /// Stores an article: the archive's rules, written once. It is new, or the completion of its
+    /// stub, or a text it has had already (unchanged, though an earlier capture date or an address
+    /// it lacked is kept), or a changed text: a new version, which becomes the current one unless it
+    /// was captured before the current one. An article found again at its own address after it was
+    /// marked removed is restored. What it did is said through <see cref="Changed"/>; the backend
+    /// reads and writes the rows.
     /// </summary>
-    protected abstract void RecordArticle(PreparedArticle prepared, long? knownId, out long id);
+    private void RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    {
+        var a = prepared.Capture;
+        var sourceId = SourceId(a.Source);
+        if (FindArticle(prepared, sourceId, knownId) is not { } f)
+        {
+            id = InsertArticle(prepared, sourceId);
+            Changed(new ArticleChange(id, 1, ChangeKind.New), logged: InsertLogsItsChange);
+            return;
+        }
+        id = f.Id;
+        if (a.Url is not null && a.Url == f.Url) Restore(f, a.Captured);
+        if (f.IsStub)
+        {
+            CompleteStub(f, prepared, sourceId);
+            Changed(new ArticleChange(id, 1, ChangeKind.StubCompleted));
+            return;
+        }
+        if (f.SameText ?? HasText(id, prepared.Hash))
+        {
+            if (AddsCaptureOrAddress(f, a)) KeepCaptureAndAddress(id, prepared);
+            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
+            return;
+        }
+        var number = f.VersionCount + 1;
+        var current = CapturedOf(id, f.CurrentVersion);
+        var becomesCurrent = a.Captured is null || current is null || a.Captured >= current;
+        AddVersion(id, number, prepared);
+        AddKey(sourceId, prepared, id);
+        if (becomesCurrent) MakeCurrent(f, number, prepared);
+        else KeepOlderVersion(id, number, prepared);
+        Changed(new ArticleChange(id, number, ChangeKind.NewVersion, becomesCurrent));
+    }
 
-    /// <summary>Stores a card as a stub first seen on <paramref name="seen"/>, unless its article is known, and says so through <see cref="Changed"/>.</summary>
-    protected abstract void RecordCard(PreparedCard card, DateOnly? seen);
+    /// <summary>Whether a capture of an article's text was made before its earliest, or gives it an address it lacks.</summary>
+    protected static bool AddsCaptureOrAddress(FoundArticle f, ArticleCapture a) =>
+        (a.Captured is { } c && (f.Captured is null || c < f.Captured)) || (f.Url is null && a.Url is not null);
+
+    /// <summary>
+    /// An article as a lookup finds it. <see cref="Removed"/> and <see cref="SameText"/> (one of its
+    /// versions has the text being stored) are null where the lookup did not read them.
+    /// </summary>
+    protected readonly record struct FoundArticle(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured,
+        string Title, string? Teaser, string? Url, bool? Removed = null, bool? SameText = null);
+
+    /// <summary>The article by its id when known, else the one at its address, else the one under its source, date and title key with no other address.</summary>
+    protected abstract FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId);
+
+    /// <summary>Inserts a new article with its key, its first version, its dateline and its search entry; returns its id.</summary>
+    protected abstract long InsertArticle(PreparedArticle prepared, long sourceId);
+
+    /// <summary>Whether <see cref="InsertArticle"/> logs the new article's change itself.</summary>
+    protected virtual bool InsertLogsItsChange => false;
+
+    /// <summary>Gives a stub its first version: complete, its title, address and teaser where it had none, its key and its search entry.</summary>
+    protected abstract void CompleteStub(FoundArticle stub, PreparedArticle prepared, long sourceId);
+
+    /// <summary>Whether one of the article's versions has this text.</summary>
+    protected abstract bool HasText(long id, string hash);
+
+    /// <summary>Keeps an earlier capture date, and an address where the article had none.</summary>
+    protected abstract void KeepCaptureAndAddress(long id, PreparedArticle prepared);
+
+    /// <summary>When a version was captured, if it was said.</summary>
+    protected abstract DateOnly? CapturedOf(long id, int version);
+
+    protected abstract void AddVersion(long id, int number, PreparedArticle prepared);
+
+    /// <summary>Files the article under this capture's source, date and title key too.</summary>
+    protected abstract void AddKey(long sourceId, PreparedArticle prepared, long id);
+
+    /// <summary>Makes the new version the current one: the article's title, its search entry, its earliest capture and its address.</summary>
+    protected abstract void MakeCurrent(FoundArticle article, int number, PreparedArticle prepared);
+
+    /// <summary>Counts a version captured before the current one, which stays current.</summary>
+    protected abstract void KeepOlderVersion(long id, int number, PreparedArticle prepared);
+
+    /// <summary>
+    /// Stores a card: a new stub first seen on <paramref name="seen"/> unless the archive knows its
+    /// article (by source, date and title key: never by title alone), which then gets the card's
+    /// teaser if it had none.
+    /// </summary>
+    private void RecordCard(PreparedCard card, DateOnly? seen)
+    {
+        var sourceId = SourceId(card.Capture.Source);
+        if (IsSettled(card, sourceId)) return;
+        var teaser = card.Capture.Teaser;
+        long id;
+        if (FindByCard(card, sourceId, url: null) is { } f)
+        {
+            if (f.Teaser is null && teaser is not null) GiveTeaser(f, teaser);
+            id = f.Id;
+            teaser ??= f.Teaser;
+        }
+        else
+        {
+            id = InsertStub(card, sourceId, seen);
+            Changed(new ArticleChange(id, 0, ChangeKind.StubAdded));
+        }
+        if (teaser is not null) Settled(card, sourceId, id);
+    }
+
+    /// <summary>The id of the article or stub a stored card stands for.</summary>
+    private long FindCard(PreparedCard card, string? url) => FindByCard(card, SourceId(card.Capture.Source), url)!.Value.Id;
+
+    /// <summary>The oldest article under the card's source, date and title key, whose address is none or this one.</summary>
+    protected abstract FoundArticle? FindByCard(PreparedCard card, long sourceId, string? url);
+
+    /// <summary>Inserts a stub with its key and its search entry; returns its id.</summary>
+    protected abstract long InsertStub(PreparedCard card, long sourceId, DateOnly? seen);
+
+    /// <summary>Gives an article that has none this teaser (a stub's is searched).</summary>
+    protected abstract void GiveTeaser(FoundArticle article, string teaser);
+
+    /// <summary>
+    /// Whether a card is known to change nothing: its article is stored with a teaser. A backend
+    /// may remember such cards (<see cref="Settled"/>), since most cards of a page were seen before.
+    /// </summary>
+    protected virtual bool IsSettled(PreparedCard card, long sourceId) => false;
+
+    /// <summary>This card's article is stored with a teaser: the card changes nothing from now on.</summary>
+    protected virtual void Settled(PreparedCard card, long sourceId, long id) { }
 
     protected abstract void SetDateline(long id, Dateline dateline);
 
-    /// <summary>The id of the article or stub a stored card stands for.</summary>
-    protected abstract long FindCard(PreparedCard card, string? url);
 
     /// <summary>Gives the article this teaser when it has none.</summary>
     protected abstract void KeepTeaser(long id, string teaser);

@@ -72,6 +72,16 @@ public sealed class SearchBudget : IDisposable
         ? new OperationCanceledException("the search was abandoned", _caller)
         : new SearchBudgetException(_budget);
 
+    /// <summary>
+    /// Runs a search's work; an exception that <paramref name="stoppedHere"/> says the database
+    /// threw because this budget stopped it becomes the reason it stopped (<see cref="Stopped"/>).
+    /// </summary>
+    public T Run<T>(Func<T> work, Func<Exception, bool> stoppedHere)
+    {
+        try { return work(); }
+        catch (Exception e) when (stoppedHere(e)) { throw Stopped(); }
+    }
+
     public void Dispose() => _source.Dispose();
 }
 

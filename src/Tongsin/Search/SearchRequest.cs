@@ -18,7 +18,16 @@ public sealed record SearchRequest(
     SearchSort Sort = SearchSort.Relevance,
     bool Facets = false,
     bool FoldKorean = true,
-    SearchBounds? Bounds = null);
+    SearchBounds? Bounds = null)
+{
+    /// <summary>The query parsed, once the page asked for is checked: what every backend's search starts from.</summary>
+    public ParsedQuery Parse()
+    {
+        if (Limit is < 0 or > 1000) throw new QueryException("the limit must be between 0 and 1000");
+        if (Offset < 0) throw new QueryException("the offset must not be negative");
+        return QueryParser.Parse(Query);
+    }
+}
 
 /// <summary>
 /// One hit. <see cref="Snippet"/> marks matched words between <see cref="Snippets.MatchStart"/>

@@ -185,8 +185,8 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return due;
     }
 
-    protected override long FindCard(PreparedCard card, string? url) =>
-        FindByKey(SourceId(card.Capture.Source), card.Capture.Published, card.TitleKey, url)!.Value.Id;
+    protected override FoundArticle? FindByCard(PreparedCard card, long sourceId, string? url) =>
+        FindByKey(sourceId, card.Capture.Published, card.TitleKey, url) is { } f ? Shared(f) : null;
 
     protected override void KeepTeaser(long id, string teaser) =>
         Run("UPDATE articles SET teaser = @teaser WHERE id = @id AND teaser IS NULL", ("teaser", teaser), ("id", id));
@@ -209,81 +209,65 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     private static bool Untouched(Found f, ArticleCapture a) =>
         !f.IsStub && f.SameText
         && !(a.Url is not null && a.Url == f.Url && f.Removed)
-        && !AddsCaptureOrAddress(f, a)
+        && !AddsCaptureOrAddress(Shared(f), a)
         && !(a.Dateline is { } d && ((f.NoPlace && d.Place is not null) || (f.NoDate && d.Date is not null) || (f.NoAgency && d.Agency is not null)));
 
-    // Whether the capture was made before the article's earliest, or gives it an address it lacks.
-    private static bool AddsCaptureOrAddress(Found f, ArticleCapture a) =>
-        (a.Captured is { } c && (f.Captured is null || c < f.Captured)) || (f.Url is null && a.Url is not null);
+    private static FoundArticle Shared(Found f) => new(f.Id, f.IsStub, f.VersionCount, f.CurrentVersion, f.Captured, f.Title, f.Teaser, f.Url, f.Removed, f.SameText);
 
-    protected override void RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    // The last article a lookup found, with what its dateline lacks: SetDateline has nothing to write when the capture adds none of it.
+    private Found? _found;
+
+    protected override FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId)
     {
         var a = prepared.Capture;
-        var sourceId = SourceId(a.Source);
-        var (key, body, hash, captured) = (prepared.TitleKey, prepared.Body, prepared.Hash, a.Captured);
-        var found = knownId is { } kid ? FindById(kid, hash) : FindByUrlOrKey(sourceId, a.Published, key, a.Url, hash);
-
-        if (found is null)
-        {
-            id = InsertArticle(prepared, sourceId);
-            _datelineDone = id;
-            _insertedSinceAnalyze++;
-            // The statement that inserted it logged the change.
-            Changed(new ArticleChange(id, 1, ChangeKind.New), logged: true);
-            return;
-        }
-
-        var f = found.Value;
-        id = f.Id;
-        if (Untouched(f, a))
-        {
-            _datelineDone = id;
-            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
-            return;
-        }
-        if (a.Url is not null && a.Url == f.Url) Restore(id, a.Captured);
-        if (f.IsStub)
-        {
-            Run("""
-                UPDATE articles SET status = 'complete', title = @title, captured = least(captured, @captured),
-                       url = coalesce(url, @url), teaser = coalesce(teaser, @teaser), current_version = 1, version_count = 1, updated_at = @now
-                WHERE id = @id
-                """, ("title", a.Title), ("captured", Date(captured)), ("url", Text(a.Url)), ("teaser", Text(a.Teaser)), ("now", _now), ("id", id));
-            AddKey(sourceId, a.Published, key, id);
-            AddVersion(id, 1, a.Title, body, hash, captured);
-            Index(id, a.Title, null, body, prepared.Terms);
-            Changed(new ArticleChange(id, 1, ChangeKind.StubCompleted));
-            return;
-        }
-
-        if (f.SameText)
-        {
-            if (AddsCaptureOrAddress(f, a))
-                Run("UPDATE articles SET captured = least(captured, @captured), url = coalesce(url, @url) WHERE id = @id",
-                    ("captured", Date(captured)), ("url", Text(a.Url)), ("id", id));
-            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
-            return;
-        }
-
-        // A changed text: a new version. It becomes the current one unless it was captured before the current one.
-        var number = f.VersionCount + 1;
-        var current = ReadCurrent(id, f.CurrentVersion);
-        var becomesCurrent = captured is null || current.Captured is null || captured >= current.Captured;
-        AddVersion(id, number, a.Title, body, hash, captured);
-        AddKey(sourceId, a.Published, key, id);
-        if (becomesCurrent)
-        {
-            Run("UPDATE articles SET title = @title, current_version = @n, version_count = @n, updated_at = @now, url = coalesce(url, @url), captured = least(captured, @captured) WHERE id = @id",
-                ("title", a.Title), ("n", number), ("now", _now), ("url", Text(a.Url)), ("captured", Date(captured)), ("id", id));
-            Index(id, a.Title, null, body, prepared.Terms);
-        }
-        else
-        {
-            Run("UPDATE articles SET version_count = @n, updated_at = @now, captured = least(captured, @captured) WHERE id = @id",
-                ("n", number), ("now", _now), ("captured", Date(captured)), ("id", id));
-        }
-        Changed(new ArticleChange(id, number, ChangeKind.NewVersion, becomesCurrent));
+        _found = knownId is { } kid ? FindById(kid, prepared.Hash) : FindByUrlOrKey(sourceId, a.Published, prepared.TitleKey, a.Url, prepared.Hash);
+        return _found is { } f ? Shared(f) : null;
     }
+
+    protected override long InsertArticle(PreparedArticle prepared, long sourceId)
+    {
+        var id = Scalar<long>(InsertArticleSql, NewArticleParameters(prepared, sourceId));
+        _datelineDone = id;
+        _insertedSinceAnalyze++;
+        return id;
+    }
+
+    // The statement that inserts a new article logs its change too (see NewArticleSql).
+    protected override bool InsertLogsItsChange => true;
+
+    protected override void CompleteStub(FoundArticle stub, PreparedArticle prepared, long sourceId)
+    {
+        var a = prepared.Capture;
+        Run("""
+            UPDATE articles SET status = 'complete', title = @title, captured = least(captured, @captured),
+                   url = coalesce(url, @url), teaser = coalesce(teaser, @teaser), current_version = 1, version_count = 1, updated_at = @now
+            WHERE id = @id
+            """, ("title", a.Title), ("captured", Date(a.Captured)), ("url", Text(a.Url)), ("teaser", Text(a.Teaser)), ("now", _now), ("id", stub.Id));
+        AddKey(sourceId, prepared, stub.Id);
+        AddVersion(stub.Id, 1, prepared);
+        Index(stub.Id, a.Title, null, prepared.Body, prepared.Terms);
+    }
+
+    protected override bool HasText(long id, string hash) =>
+        Scalar<bool>("SELECT EXISTS (SELECT 1 FROM versions WHERE article_id = @id AND hash = @hash)", ("id", id), ("hash", hash));
+
+    protected override void KeepCaptureAndAddress(long id, PreparedArticle prepared) =>
+        Run("UPDATE articles SET captured = least(captured, @captured), url = coalesce(url, @url) WHERE id = @id",
+            ("captured", Date(prepared.Capture.Captured)), ("url", Text(prepared.Capture.Url)), ("id", id));
+
+    protected override DateOnly? CapturedOf(long id, int version) => ReadCurrent(id, version).Captured;
+
+    protected override void MakeCurrent(FoundArticle article, int number, PreparedArticle prepared)
+    {
+        var a = prepared.Capture;
+        Run("UPDATE articles SET title = @title, current_version = @n, version_count = @n, updated_at = @now, url = coalesce(url, @url), captured = least(captured, @captured) WHERE id = @id",
+            ("title", a.Title), ("n", number), ("now", _now), ("url", Text(a.Url)), ("captured", Date(a.Captured)), ("id", article.Id));
+        Index(article.Id, a.Title, null, prepared.Body, prepared.Terms);
+    }
+
+    protected override void KeepOlderVersion(long id, int number, PreparedArticle prepared) =>
+        Run("UPDATE articles SET version_count = @n, updated_at = @now, captured = least(captured, @captured) WHERE id = @id",
+            ("n", number), ("now", _now), ("captured", Date(prepared.Capture.Captured)), ("id", id));
 
     // A new article in one statement: its row with its dateline, its title key, its first version and its search row.
     private static readonly string InsertArticleSql = NewArticleSql("", "", "SELECT id FROM a");
@@ -306,7 +290,6 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         {answer}
         """;
 
-    private long InsertArticle(PreparedArticle prepared, long sourceId) => Scalar<long>(InsertArticleSql, NewArticleParameters(prepared, sourceId));
 
     private (string, object?)[] NewArticleParameters(PreparedArticle prepared, long sourceId)
     {
@@ -350,26 +333,22 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     protected override void SetDateline(long id, Dateline d)
     {
         if (id == _datelineDone) return;
+        if (_found is { } f && f.Id == id && !((f.NoPlace && d.Place is not null) || (f.NoDate && d.Date is not null) || (f.NoAgency && d.Agency is not null))) return;
         Run("""
             UPDATE articles SET dateline_place = coalesce(dateline_place, @place), dateline_date = coalesce(dateline_date, @date), dateline_agency = coalesce(dateline_agency, @agency)
             WHERE id = @id AND ((dateline_place IS NULL AND @place::text IS NOT NULL) OR (dateline_date IS NULL AND @date::date IS NOT NULL) OR (dateline_agency IS NULL AND @agency::text IS NOT NULL))
             """, ("place", d.Place), ("date", Date(d.Date)), ("agency", Text(d.Agency)), ("id", id));
     }
 
-    protected override void RecordCard(PreparedCard prepared, DateOnly? seen)
+    protected override void GiveTeaser(FoundArticle article, string teaser)
+    {
+        Run("UPDATE articles SET teaser = @teaser WHERE id = @id", ("teaser", teaser), ("id", article.Id));
+        if (article.IsStub) Index(article.Id, article.Title, teaser, null);
+    }
+
+    protected override long InsertStub(PreparedCard prepared, long sourceId, DateOnly? seen)
     {
         var card = prepared.Capture;
-        var sourceId = SourceId(card.Source);
-        var found = FindByKey(sourceId, card.Published, prepared.TitleKey, url: null);
-        if (found is { } f)
-        {
-            if (f.Teaser is null && card.Teaser is not null)
-            {
-                Run("UPDATE articles SET teaser = @teaser WHERE id = @id", ("teaser", card.Teaser), ("id", f.Id));
-                if (f.IsStub) Index(f.Id, f.Title, card.Teaser, null);
-            }
-            return;
-        }
         var id = Scalar<long>("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES (@source, @title, @published, @captured, @teaser, 'stub', 0, @now, @now)
@@ -379,7 +358,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         AddKey(sourceId, card.Published, prepared.TitleKey, id);
         Index(id, card.Title, card.Teaser, null);
         _insertedSinceAnalyze++;
-        Changed(new ArticleChange(id, 0, ChangeKind.StubAdded));
+        return id;
     }
 
     // The columns of Found; @hash is the text being stored (empty for a card).
@@ -430,13 +409,15 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
             r.GetBoolean(at + 8), r.GetBoolean(at + 9), r.GetBoolean(at + 10), r.GetBoolean(at + 11), r.GetBoolean(at + 12));
     }
 
+    protected override void AddKey(long sourceId, PreparedArticle prepared, long id) => AddKey(sourceId, prepared.Capture.Published, prepared.TitleKey, id);
+
     private void AddKey(long sourceId, DateOnly published, string key, long id) =>
         Run("INSERT INTO article_keys (source_id, published, title_key, article_id) VALUES (@source, @published, @key, @id) ON CONFLICT DO NOTHING",
             ("source", sourceId), ("published", published), ("key", key), ("id", id));
 
-    private void AddVersion(long id, int number, string title, string body, string hash, DateOnly? captured) =>
+    protected override void AddVersion(long id, int number, PreparedArticle prepared) =>
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES (@id, @n, @title, @body, @hash, @captured, @now)",
-            ("id", id), ("n", number), ("title", title), ("body", body), ("hash", hash), ("captured", Date(captured)), ("now", Recorded ?? _now));
+            ("id", id), ("n", number), ("title", prepared.Capture.Title), ("body", prepared.Body), ("hash", prepared.Hash), ("captured", Date(prepared.Capture.Captured)), ("now", Recorded ?? _now));
 
     /// <summary>Writes what search reads for an article: its current title, the teaser of a stub, its body.</summary>
     private void Index(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>

@@ -54,22 +54,12 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
 
     public SearchResults Run(SearchRequest request, CancellationToken cancel = default)
     {
-        if (request.Limit is < 0 or > 1000) throw new QueryException("the limit must be between 0 and 1000");
-        if (request.Offset < 0) throw new QueryException("the offset must not be negative");
-        var parsed = QueryParser.Parse(request.Query);
-
+        var parsed = request.Parse();
         using var budget = SearchBudget.Start(request.Bounds, cancel);
         using var c = open();
         // Declared after the connection, so it is let go before the connection goes back to the pool.
         using var stop = Cancels(c, budget);
-        try
-        {
-            return Run(c, request, parsed, budget);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled)
-        {
-            throw budget.Stopped();
-        }
+        return budget.Run(() => Run(c, request, parsed, budget), e => e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled });
     }
 
     /// <summary>

@@ -73,8 +73,7 @@ internal sealed class SqliteImportSession : SqlImportSession
         foreach (var key in _settledInPage) _settledCards.Remove(key);
     }
 
-    protected override long FindCard(PreparedCard card, string? url) =>
-        FindByKey(SourceId(card.Capture.Source), card.Published, card.TitleKey, url)!.Value.Id;
+    protected override FoundArticle? FindByCard(PreparedCard card, long sourceId, string? url) => FindByKey(sourceId, card.Published, card.TitleKey, url);
 
     protected override void KeepTeaser(long id, string teaser) =>
         Run("UPDATE articles SET teaser = $teaser WHERE id = $id AND teaser IS NULL", ("$teaser", teaser), ("$id", id));
@@ -82,78 +81,69 @@ internal sealed class SqliteImportSession : SqlImportSession
     protected override void KeepRemoval(long id, DateOnly on) =>
         Run("UPDATE articles SET removed_on = $d WHERE id = $id AND removed_on IS NULL", ("$d", Dates.ToIso(on)), ("$id", id));
 
-    private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, string? Captured, string Title, string? Teaser, string? Url);
+    protected override FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId)
+    {
+        var url = prepared.Capture.Url;
+        return knownId is { } kid ? FindById(kid) : (url is not null ? FindByUrl(url) : null) ?? FindByKey(sourceId, prepared.Published, prepared.TitleKey, url);
+    }
 
-    protected override void RecordArticle(PreparedArticle prepared, long? knownId, out long id)
+    protected override long InsertArticle(PreparedArticle prepared, long sourceId)
     {
         var a = prepared.Capture;
-        var sourceId = SourceId(a.Source);
-        var (key, published, captured, body, hash) = (prepared.TitleKey, prepared.Published, prepared.Captured, prepared.Body, prepared.Hash);
-        var found = knownId is { } kid ? FindById(kid) : (a.Url is not null ? FindByUrl(a.Url) : null) ?? FindByKey(sourceId, published, key, a.Url);
-
-        if (found is null)
-        {
-            id = Scalar("""
-                INSERT INTO articles (source_id, title, published, captured, url, teaser, status, current_version, version_count, created_at, updated_at)
-                VALUES ($source, $title, $published, $captured, $url, $teaser, 'complete', 1, 1, $now, $now);
-                SELECT last_insert_rowid();
-                """, ("$source", sourceId), ("$title", a.Title), ("$published", published), ("$captured", captured),
-                ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now));
-            AddKey(sourceId, published, key, id);
-            AddVersion(id, 1, a.Title, body, hash, captured);
-            IndexText(id, a.Title, null, body, prepared.Terms);
-            Changed(new ArticleChange(id, 1, ChangeKind.New));
-            return;
-        }
-
-        var f = found.Value;
-        id = f.Id;
-        if (a.Url is not null && a.Url == f.Url) Restore(id, a.Captured);
-        if (f.IsStub)
-        {
-            UnindexText(id, f.Title, f.Teaser, null);
-            Run("""
-                UPDATE articles SET status = 'complete', title = $title, captured = min(coalesce(captured, $captured), coalesce($captured, captured)),
-                       url = coalesce(url, $url), teaser = coalesce(teaser, $teaser), current_version = 1, version_count = 1, updated_at = $now
-                WHERE id = $id
-                """, ("$title", a.Title), ("$captured", captured), ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now), ("$id", id));
-            AddKey(sourceId, published, key, id);
-            AddVersion(id, 1, a.Title, body, hash, captured);
-            IndexText(id, a.Title, null, body, prepared.Terms);
-            Changed(new ArticleChange(id, 1, ChangeKind.StubCompleted));
-            return;
-        }
-
-        if (Scalar("SELECT count(*) FROM versions WHERE article_id = $id AND hash = $hash", ("$id", id), ("$hash", hash)) > 0)
-        {
-            if ((captured is not null && (f.Captured is null || string.CompareOrdinal(captured, f.Captured) < 0)) || (f.Url is null && a.Url is not null))
-                Run("UPDATE articles SET captured = min(coalesce(captured, $captured), coalesce($captured, captured)), url = coalesce(url, $url) WHERE id = $id",
-                    ("$captured", captured), ("$url", a.Url), ("$id", id));
-            Changed(new ArticleChange(id, f.CurrentVersion, ChangeKind.Unchanged));
-            return;
-        }
-
-        // A changed text: a new version. It becomes the current one unless it was captured before the current one.
-        var number = f.VersionCount + 1;
-        var currentCaptured = Scalar<string?>("SELECT captured FROM versions WHERE article_id = $id AND number = $n", ("$id", id), ("$n", f.CurrentVersion));
-        var becomesCurrent = captured is null || currentCaptured is null || string.CompareOrdinal(captured, currentCaptured) >= 0;
-        AddVersion(id, number, a.Title, body, hash, captured);
-        AddKey(sourceId, published, key, id);
-        if (becomesCurrent)
-        {
-            var oldBody = Scalar<string?>("SELECT body FROM versions WHERE article_id = $id AND number = $n", ("$id", id), ("$n", f.CurrentVersion)) ?? "";
-            UnindexText(id, f.Title, null, oldBody);
-            Run("UPDATE articles SET title = $title, current_version = $n, version_count = $n, updated_at = $now, url = coalesce(url, $url), captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
-                ("$title", a.Title), ("$n", number), ("$now", _now), ("$url", a.Url), ("$captured", captured), ("$id", id));
-            IndexText(id, a.Title, null, body, prepared.Terms);
-        }
-        else
-        {
-            Run("UPDATE articles SET version_count = $n, updated_at = $now, captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
-                ("$n", number), ("$now", _now), ("$captured", captured), ("$id", id));
-        }
-        Changed(new ArticleChange(id, number, ChangeKind.NewVersion, becomesCurrent));
+        var id = Scalar("""
+            INSERT INTO articles (source_id, title, published, captured, url, teaser, status, current_version, version_count, created_at, updated_at)
+            VALUES ($source, $title, $published, $captured, $url, $teaser, 'complete', 1, 1, $now, $now);
+            SELECT last_insert_rowid();
+            """, ("$source", sourceId), ("$title", a.Title), ("$published", prepared.Published), ("$captured", prepared.Captured),
+            ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now));
+        AddKey(sourceId, prepared.Published, prepared.TitleKey, id);
+        AddVersion(id, 1, prepared);
+        IndexText(id, a.Title, null, prepared.Body, prepared.Terms);
+        return id;
     }
+
+    protected override void CompleteStub(FoundArticle stub, PreparedArticle prepared, long sourceId)
+    {
+        var a = prepared.Capture;
+        UnindexText(stub.Id, stub.Title, stub.Teaser, null);
+        Run("""
+            UPDATE articles SET status = 'complete', title = $title, captured = min(coalesce(captured, $captured), coalesce($captured, captured)),
+                   url = coalesce(url, $url), teaser = coalesce(teaser, $teaser), current_version = 1, version_count = 1, updated_at = $now
+            WHERE id = $id
+            """, ("$title", a.Title), ("$captured", prepared.Captured), ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now), ("$id", stub.Id));
+        AddKey(sourceId, prepared.Published, prepared.TitleKey, stub.Id);
+        AddVersion(stub.Id, 1, prepared);
+        IndexText(stub.Id, a.Title, null, prepared.Body, prepared.Terms);
+    }
+
+    protected override bool HasText(long id, string hash) =>
+        Scalar("SELECT count(*) FROM versions WHERE article_id = $id AND hash = $hash", ("$id", id), ("$hash", hash)) > 0;
+
+    protected override void KeepCaptureAndAddress(long id, PreparedArticle prepared) =>
+        Run("UPDATE articles SET captured = min(coalesce(captured, $captured), coalesce($captured, captured)), url = coalesce(url, $url) WHERE id = $id",
+            ("$captured", prepared.Captured), ("$url", prepared.Capture.Url), ("$id", id));
+
+    protected override DateOnly? CapturedOf(long id, int version) =>
+        Day(Scalar<string?>("SELECT captured FROM versions WHERE article_id = $id AND number = $n", ("$id", id), ("$n", version)));
+
+    protected override void AddKey(long sourceId, PreparedArticle prepared, long id) => AddKey(sourceId, prepared.Published, prepared.TitleKey, id);
+
+    protected override void MakeCurrent(FoundArticle article, int number, PreparedArticle prepared)
+    {
+        var (a, id) = (prepared.Capture, article.Id);
+        // An external-content index forgets a row only when told what it indexed: the current version's text.
+        var oldBody = Scalar<string?>("SELECT body FROM versions WHERE article_id = $id AND number = $n", ("$id", id), ("$n", article.CurrentVersion)) ?? "";
+        UnindexText(id, article.Title, null, oldBody);
+        Run("UPDATE articles SET title = $title, current_version = $n, version_count = $n, updated_at = $now, url = coalesce(url, $url), captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
+            ("$title", a.Title), ("$n", number), ("$now", _now), ("$url", a.Url), ("$captured", prepared.Captured), ("$id", id));
+        IndexText(id, a.Title, null, prepared.Body, prepared.Terms);
+    }
+
+    protected override void KeepOlderVersion(long id, int number, PreparedArticle prepared) =>
+        Run("UPDATE articles SET version_count = $n, updated_at = $now, captured = min(coalesce(captured, $captured), coalesce($captured, captured)) WHERE id = $id",
+            ("$n", number), ("$now", _now), ("$captured", prepared.Captured), ("$id", id));
+
+    private static DateOnly? Day(string? iso) => iso is null ? null : DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     protected override void LogChange(ArticleChange change) =>
         Run("INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) VALUES ($id, $version, $kind, $current, $now)",
@@ -178,35 +168,29 @@ internal sealed class SqliteImportSession : SqlImportSession
         Run("UPDATE articles SET dateline_place = coalesce(dateline_place, $place), dateline_date = coalesce(dateline_date, $date), dateline_agency = coalesce(dateline_agency, $agency) WHERE id = $id",
             ("$place", d.Place), ("$date", Dates.ToIso(d.Date)), ("$agency", d.Agency), ("$id", id));
 
-    protected override void RecordCard(PreparedCard prepared, DateOnly? seen)
+    protected override bool IsSettled(PreparedCard card, long sourceId) => _settledCards.ContainsKey(new CardKey(sourceId, card.Published, card.TitleKey));
+
+    protected override void Settled(PreparedCard card, long sourceId, long id) => Settle(new CardKey(sourceId, card.Published, card.TitleKey), id);
+
+    protected override void GiveTeaser(FoundArticle article, string teaser)
+    {
+        if (article.IsStub) UnindexText(article.Id, article.Title, null, null);
+        Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", teaser), ("$id", article.Id));
+        if (article.IsStub) IndexText(article.Id, article.Title, teaser, null);
+    }
+
+    protected override long InsertStub(PreparedCard prepared, long sourceId, DateOnly? seen)
     {
         var card = prepared.Capture;
-        var sourceId = SourceId(card.Source);
-        var (key, published) = (prepared.TitleKey, prepared.Published);
-        var cardKey = new CardKey(sourceId, published, key);
-        if (_settledCards.ContainsKey(cardKey)) return;
-        var found = FindByKey(sourceId, published, key, url: null);
-        if (found is { } f)
-        {
-            if (f.Teaser is null && card.Teaser is not null)
-            {
-                if (f.IsStub) UnindexText(f.Id, f.Title, null, null);
-                Run("UPDATE articles SET teaser = $teaser WHERE id = $id", ("$teaser", card.Teaser), ("$id", f.Id));
-                if (f.IsStub) IndexText(f.Id, f.Title, card.Teaser, null);
-            }
-            if (f.Teaser is not null || card.Teaser is not null) Settle(cardKey, f.Id);
-            return;
-        }
         var id = Scalar("""
             INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
             VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
             SELECT last_insert_rowid();
-            """, ("$source", sourceId), ("$title", card.Title), ("$published", published), ("$captured", Dates.ToIso(seen)),
+            """, ("$source", sourceId), ("$title", card.Title), ("$published", prepared.Published), ("$captured", Dates.ToIso(seen)),
             ("$teaser", card.Teaser), ("$now", _now));
-        AddKey(sourceId, published, key, id);
+        AddKey(sourceId, prepared.Published, prepared.TitleKey, id);
         IndexText(id, card.Title, card.Teaser, null);
-        if (card.Teaser is not null) Settle(cardKey, id);
-        Changed(new ArticleChange(id, 0, ChangeKind.StubAdded));
+        return id;
     }
 
     private void Settle(CardKey key, long id)
@@ -218,24 +202,24 @@ internal sealed class SqliteImportSession : SqlImportSession
 
     private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
 
-    private Found? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = $id", ("$id", id));
+    private FoundArticle? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = $id", ("$id", id));
 
-    private Found? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
+    private FoundArticle? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
 
     // An article with a different URL is a different article, even under the same title and date.
-    private Found? FindByKey(long sourceId, string published, string key, string? url) => ReadFound($"""
+    private FoundArticle? FindByKey(long sourceId, string published, string key, string? url) => ReadFound($"""
         SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
         WHERE k.source_id = $source AND k.published = $published AND k.title_key = $key
           AND ($url IS NULL OR a.url IS NULL OR a.url = $url)
         ORDER BY a.id LIMIT 1
         """, ("$source", sourceId), ("$published", published), ("$key", key), ("$url", url));
 
-    private Found? ReadFound(string sql, params (string, object?)[] args)
+    private FoundArticle? ReadFound(string sql, params (string, object?)[] args)
     {
         using var r = Prepare(sql, args).ExecuteReader();
         if (!r.Read()) return null;
-        return new Found(r.GetInt64(0), r.GetString(1) == "stub", r.GetInt32(2), r.GetInt32(3),
-            r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+        return new FoundArticle(r.GetInt64(0), r.GetString(1) == "stub", r.GetInt32(2), r.GetInt32(3),
+            Day(r.IsDBNull(4) ? null : r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
     }
 
     // A card finds the oldest article under its key, so a key given to an older article than the
@@ -248,9 +232,9 @@ internal sealed class SqliteImportSession : SqlImportSession
             ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
     }
 
-    private void AddVersion(long id, int number, string title, string body, string hash, string? captured) =>
+    protected override void AddVersion(long id, int number, PreparedArticle prepared) =>
         Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",
-            ("$id", id), ("$n", number), ("$title", title), ("$body", body), ("$hash", hash), ("$captured", captured),
+            ("$id", id), ("$n", number), ("$title", prepared.Capture.Title), ("$body", prepared.Body), ("$hash", prepared.Hash), ("$captured", prepared.Captured),
             ("$now", Recorded is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") : _now));
 
     private void IndexText(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>

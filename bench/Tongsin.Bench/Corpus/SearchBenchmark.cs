@@ -133,7 +133,7 @@ internal static class SearchBenchmark
 
     private static SqliteCommand RawStatement(SqliteConnection c, MixQuery q)
     {
-        var match = Fts5Query.From(QueryParser.Parse(q.Text).Text!, foldKorean: true);
+        var match = Fts5Query.From(QueryParser.Parse(q.Text).Text!, foldKorean: true).Expression;
         var cmd = c.CreateCommand();
         cmd.CommandText = q.RawWhere is null
             ? "SELECT rowid, bm25(article_fts, 10.0, 3.0, 1.0, 1.0, 1.0, 2.0) AS score FROM article_fts WHERE article_fts MATCH $m ORDER BY score LIMIT 10"

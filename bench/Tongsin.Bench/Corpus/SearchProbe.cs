@@ -19,7 +19,7 @@ internal static class SearchProbe
         archive.SearchRankWindow = options.Int("window", SqliteSearch.DefaultRankWindow);
         archive.SearchCachesCounts = false;
         using var c = archive.OpenConnection();
-        var match = Fts5Query.From(QueryParser.Parse(query).Text!, foldKorean: true);
+        var match = Fts5Query.From(QueryParser.Parse(query).Text!, foldKorean: true).Expression;
         double Time(Action a)
         {
             a();
@@ -53,7 +53,7 @@ internal static class SearchProbe
         lengths.Current(c);
         var dfs = string.Concat(System.Text.RegularExpressions.Regex.Matches(match, "\"").Cast<object>().Where((_, i) => i % 2 == 0).Select(_ => ", 1000"));
         Console.WriteLine($"lengths      {Time(() => lengths.Current(c)):F2} ms");
-        Console.WriteLine($"tongsin_bm25 {Time(() => { using var l = Fts5Bm25.Begin(lengths.Current(c)); Rows($"SELECT rowid, tongsin_bm25(article_fts{dfs}) AS s FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f ORDER BY s LIMIT 30", ("$m", match), ("$f", floor)); }):F2} ms");
+        Console.WriteLine($"tongsin_bm25 {Time(() => { using var l = Fts5Bm25.Begin(c, lengths.Current(c)); Rows($"SELECT rowid, tongsin_bm25(article_fts{dfs}) AS s FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f ORDER BY s LIMIT 30", ("$m", match), ("$f", floor)); }):F2} ms");
         Console.WriteLine($"snippet x10  {Time(() => { Rows("SELECT snippet(article_fts, 2, '[', ']', '…', 24) FROM article_fts WHERE article_fts MATCH $m AND rowid >= $f LIMIT 10", ("$m", match), ("$f", floor)); }):F2} ms");
         Console.WriteLine($"search 0     {Time(() => archive.Search(new SearchRequest(query, Limit: 0))):F2} ms");
         Console.WriteLine($"search 10    {Time(() => archive.Search(new SearchRequest(query, Limit: 10))):F2} ms");

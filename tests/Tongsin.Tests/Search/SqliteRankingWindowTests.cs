@@ -29,7 +29,7 @@ public class SqliteRankingWindowTests
         var parsed = QueryParser.Parse(query);
         var text = Fts5Query.From(parsed.Text!, foldKorean: true);
         var scope = SqliteScope.Resolve(c, new SearchRequest(query), parsed.Filters, f.Outlets).Match(c)!;
-        var match = scope.Length == 0 ? text : $"({text}) AND {scope}";
+        var match = scope.Length == 0 ? text.Expression : $"({text.Expression}) AND {scope}";
         long Count(string m)
         {
             using var cmd = c.CreateCommand();
@@ -37,12 +37,12 @@ public class SqliteRankingWindowTests
             cmd.Parameters.AddWithValue("$m", m);
             return (long)cmd.ExecuteScalar()!;
         }
-        var frequencies = new DocumentFrequencies().Of(c, match, Count(match), 13);
+        var frequencies = new DocumentFrequencies().Of(c, text, alone: scope.Length == 0, Count(match), 13);
         using var both = c.CreateCommand();
         both.CommandText = $"SELECT bm25(article_fts, 10.0, 3.0, 1.0, 1.0, 1.0, 2.0, 0.0), {Fts5Bm25.Name}(article_fts{string.Concat(frequencies.Select(df => ", " + df))}) FROM article_fts WHERE article_fts MATCH $m";
         both.Parameters.AddWithValue("$m", match);
         // The lengths come from memory, as a search takes them, and agree with the index's own.
-        using var ranking = Fts5Bm25.Begin(new DocumentLengths().Current(c));
+        using var ranking = Fts5Bm25.Begin(c, new DocumentLengths().Current(c));
         using var r = both.ExecuteReader();
         var rows = 0;
         while (r.Read())

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Tongsin.Archive.Sqlite;
@@ -9,22 +8,20 @@ namespace Tongsin.Archive.Sqlite;
 /// How many articles each phrase of a query matches, for BM25's IDF (see <see cref="Fts5Bm25"/>).
 /// A phrase is counted once and remembered until the archive has grown or shrunk by a twentieth;
 /// IDF moves with the logarithm of the count, so a slightly old count ranks the same. A query of
-/// one phrase gives its own count, which the search has just made.
+/// one phrase and no filters gives its own count, which the search has just made.
 /// </summary>
-internal sealed partial class DocumentFrequencies
+internal sealed class DocumentFrequencies
 {
     private readonly ConcurrentDictionary<string, (long Count, long Rows)> _known = new(StringComparer.Ordinal);
 
-    // One FTS5 phrase as Fts5Query writes it: an optional column filter, then a quoted string, maybe a prefix.
-    [GeneratedRegex("""(?:\{[^}]*\}\s*:\s*)?"(?:[^"]|"")*"\*?""")]
-    private static partial Regex Phrase();
-
-    /// <summary>One count for each phrase of the FTS5 expression, in the order FTS5 numbers them.</summary>
-    public IReadOnlyList<long> Of(SqliteConnection c, string match, long total, long rows)
+    /// <summary>
+    /// One count for each phrase of the query's words, in the order FTS5 numbers them; the source
+    /// and date tokens ANDed after them weigh nothing in the ranking and need none.
+    /// </summary>
+    public IReadOnlyList<long> Of(SqliteConnection c, Fts5Match text, bool alone, long total, long rows)
     {
-        var phrases = Phrase().Matches(match).Select(m => m.Value).ToList();
-        if (phrases.Count == 1 && phrases[0].Length == match.Trim().Length) return [total];
-        return phrases.Select(p => p.StartsWith("{meta}", StringComparison.Ordinal) ? 0 : Count(c, p, rows)).ToList();
+        if (alone && text.Phrases.Count == 1) return [total];
+        return text.Phrases.Select(p => Count(c, p, rows)).ToList();
     }
 
     private long Count(SqliteConnection c, string phrase, long rows)

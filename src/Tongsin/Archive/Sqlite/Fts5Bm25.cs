@@ -34,65 +34,96 @@ internal static unsafe partial class Fts5Bm25
     private const double B = 0.75;
     private const string Library = "e_sqlite3";
 
-    [ThreadStatic] private static int[]? _lengths;
-
-    // The index's row count and token total, read on a ranking's first row: FTS5 reads them from
-    // disk on every call, which, once a row, costs more than the score.
-    [ThreadStatic] private static long _rows, _tokens;
-
-    [ThreadStatic] private static long _scored;
+    /// <summary>
+    /// What the functions of one database connection keep between rows: given to FTS5 as the
+    /// functions' user data when they are registered, and freed with the connection. A connection
+    /// serves one thread at a time, so its state needs no lock.
+    /// </summary>
+    private sealed class State
+    {
+        public int[]? Lengths;
+        // The index's row count and token total, read on a ranking's first row: FTS5 reads them from
+        // disk on every call, which, once a row, costs more than the score.
+        public long Rows = -1, Tokens;
+        public long Scored;
+        public Tally? Tally;
+    }
 
     /// <summary>
-    /// Until disposed, rankings run on this thread take each row's length from
+    /// Until disposed, rankings run on this connection take each row's length from
     /// <paramref name="lengths"/> (see <see cref="DocumentLengths"/>) rather than from the index,
     /// and count the rows they score.
     /// </summary>
-    public static Ranking Begin(int[] lengths)
+    public static Ranking Begin(SqliteConnection connection, int[] lengths)
     {
-        _lengths = lengths;
-        _rows = -1;
-        _scored = 0;
-        return new Ranking();
+        var state = StateOf(connection);
+        state.Lengths = lengths;
+        state.Rows = -1;
+        state.Scored = 0;
+        return new Ranking(state);
     }
 
     public sealed class Ranking : IDisposable
     {
-        /// <summary>How many rows the function has scored on this thread since the ranking began.</summary>
-        public long Scored => _scored;
+        private readonly State _state;
+
+        internal Ranking(object state) => _state = (State)state;
+
+        /// <summary>How many rows the function has scored on this connection since the ranking began.</summary>
+        public long Scored => _state.Scored;
 
         public void Dispose()
         {
-            _lengths = null;
-            _rows = -1;
+            _state.Lengths = null;
+            _state.Rows = -1;
         }
     }
 
-    public static void Register(SqliteConnection connection)
+    /// <summary>Registers the functions on the connection, once for its database handle.</summary>
+    public static void Register(SqliteConnection connection) => StateOf(connection);
+
+    // The connection's state, registering the functions with it the first time.
+    private static State StateOf(SqliteConnection connection)
     {
         var db = connection.Handle!.DangerousGetHandle();
-        fixed (byte* key = "tongsin.bm25\0"u8)
+        fixed (byte* key = "tongsin.fts5\0"u8)
         {
-            if (sqlite3_get_clientdata(db, key) != IntPtr.Zero) return;
-            var api = Api(db);
-            fixed (byte* name = "tongsin_bm25\0"u8)
+            var known = sqlite3_get_clientdata(db, key);
+            if (known != IntPtr.Zero) return (State)GCHandle.FromIntPtr(known).Target!;
+            var state = new State();
+            var handle = GCHandle.Alloc(state);
+            var data = GCHandle.ToIntPtr(handle);
+            try
             {
-                var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Score, IntPtr.Zero);
-                if (rc != 0) throw new InvalidOperationException($"FTS5 refused the ranking function (SQLite error {rc})");
+                var api = Api(db);
+                Create(api, "tongsin_bm25\0"u8, data, &Score, "ranking");
+                Create(api, "tongsin_tally\0"u8, data, &Count, "counting");
+                Create(api, "tongsin_instances\0"u8, data, &Instances, "instance-counting");
             }
-            fixed (byte* name = "tongsin_tally\0"u8)
+            catch
             {
-                var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Count, IntPtr.Zero);
-                if (rc != 0) throw new InvalidOperationException($"FTS5 refused the counting function (SQLite error {rc})");
+                handle.Free();
+                throw;
             }
-            fixed (byte* name = "tongsin_instances\0"u8)
-            {
-                var rc = api->xCreateFunction(api, name, IntPtr.Zero, &Instances, IntPtr.Zero);
-                if (rc != 0) throw new InvalidOperationException($"FTS5 refused the instance-counting function (SQLite error {rc})");
-            }
-            // Marks this connection as done; the mark goes when the connection closes.
-            sqlite3_set_clientdata(db, key, (IntPtr)1, IntPtr.Zero);
+            // The state goes with the connection: SQLite calls Free when it closes.
+            sqlite3_set_clientdata(db, key, data, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, void>)&Free);
+            return state;
         }
     }
+
+    private static void Create(Fts5Api* api, ReadOnlySpan<byte> name, IntPtr data, delegate* unmanaged[Cdecl]<ExtensionApi*, IntPtr, IntPtr, int, IntPtr*, void> function, string what)
+    {
+        fixed (byte* n = name)
+        {
+            var rc = api->xCreateFunction(api, n, data, function, IntPtr.Zero);
+            if (rc != 0) throw new InvalidOperationException($"FTS5 refused the {what} function (SQLite error {rc})");
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Free(IntPtr data) => GCHandle.FromIntPtr(data).Free();
+
+    private static State Of(ExtensionApi* api, IntPtr fts) => (State)GCHandle.FromIntPtr(api->xUserData(fts)).Target!;
 
     private static Fts5Api* Api(IntPtr db)
     {
@@ -116,21 +147,24 @@ internal static unsafe partial class Fts5Bm25
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Score(ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
     {
-        _scored++;
+        var state = Of(api, fts);
+        state.Scored++;
         var phrases = api->xPhraseCount(fts);
-        if (count != phrases)
+        // The phrases of the words come first, each with its frequency; the source and date tokens
+        // after them weigh nothing and need none.
+        if (count > phrases)
         {
-            fixed (byte* message = "tongsin_bm25 needs one document frequency for each phrase\0"u8) sqlite3_result_error(context, message, -1);
+            fixed (byte* message = "tongsin_bm25 was given more document frequencies than the query has phrases\0"u8) sqlite3_result_error(context, message, -1);
             return;
         }
-        long rows = _rows, totalTokens = _tokens;
+        long rows = state.Rows, totalTokens = state.Tokens;
         int instances, length = 0;
-        if (rows < 0 || _lengths is null)
+        if (rows < 0 || state.Lengths is null)
         {
             if (api->xRowCount(fts, &rows) != 0 || api->xColumnTotalSize(fts, -1, &totalTokens) != 0) rows = -1;
-            else if (_lengths is not null) (_rows, _tokens) = (rows, totalTokens);
+            else if (state.Lengths is not null) (state.Rows, state.Tokens) = (rows, totalTokens);
         }
-        if (rows < 0 || api->xInstCount(fts, &instances) != 0 || !Length(api, fts, out length))
+        if (rows < 0 || api->xInstCount(fts, &instances) != 0 || !Length(api, fts, state.Lengths, out length))
         {
             fixed (byte* message = "tongsin_bm25 could not read the index\0"u8) sqlite3_result_error(context, message, -1);
             return;
@@ -149,6 +183,11 @@ internal static unsafe partial class Fts5Bm25
         for (var p = 0; p < phrases; p++)
         {
             if (frequency[p] == 0) continue;
+            if (p >= count)
+            {
+                fixed (byte* message = "tongsin_bm25 needs a document frequency for each weighted phrase\0"u8) sqlite3_result_error(context, message, -1);
+                return;
+            }
             var df = Math.Clamp(sqlite3_value_double(values[p]), 0, rows);
             // As FTS5: a phrase in more than half the rows would weigh less than nothing; it weighs almost nothing.
             var idf = Math.Max(Math.Log((rows - df + 0.5) / (df + 0.5)), 1e-6);
@@ -159,12 +198,14 @@ internal static unsafe partial class Fts5Bm25
 
     public const string TallyName = "tongsin_tally";
 
-    [ThreadStatic] private static Tally? _tally;
+    /// <summary>Until disposed, tongsin_tally on this connection counts rows by the sources and years given, indexed by row id (0: no article).</summary>
+    public static Tally BeginTally(SqliteConnection connection, int[] sources, short[] years)
+    {
+        var state = StateOf(connection);
+        return state.Tally = new Tally(state, sources, years);
+    }
 
-    /// <summary>Until disposed, tongsin_tally on this thread counts rows by the sources and years given, indexed by row id (0: no article).</summary>
-    public static Tally BeginTally(int[] sources, short[] years) => _tally = new Tally(sources, years);
-
-    public sealed class Tally(int[] sources, short[] years) : IDisposable
+    public sealed class Tally(object owner, int[] sources, short[] years) : IDisposable
     {
         internal readonly int[] Sources = sources;
         internal readonly short[] Years = years;
@@ -176,13 +217,13 @@ internal static unsafe partial class Fts5Bm25
         /// <summary>Rows for which no source and year were given: added after the tables were read.</summary>
         public long Unknown { get; internal set; }
 
-        public void Dispose() => _tally = null;
+        public void Dispose() => ((State)owner).Tally = null;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Count(ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
     {
-        var tally = _tally;
+        var tally = Of(api, fts).Tally;
         if (tally is not null)
         {
             var row = api->xRowid(fts);
@@ -207,9 +248,8 @@ internal static unsafe partial class Fts5Bm25
         sqlite3_result_double(context, instances);
     }
 
-    private static bool Length(ExtensionApi* api, IntPtr fts, out int length)
+    private static bool Length(ExtensionApi* api, IntPtr fts, int[]? lengths, out int length)
     {
-        var lengths = _lengths;
         var row = api->xRowid(fts);
         if (lengths is not null && (ulong)row < (ulong)lengths.Length && lengths[row] > 0)
         {
@@ -236,7 +276,7 @@ internal static unsafe partial class Fts5Bm25
     private struct ExtensionApi
     {
         public int iVersion;
-        public IntPtr xUserData;
+        public delegate* unmanaged[Cdecl]<IntPtr, IntPtr> xUserData;
         public IntPtr xColumnCount;
         public delegate* unmanaged[Cdecl]<IntPtr, long*, int> xRowCount;
         public delegate* unmanaged[Cdecl]<IntPtr, int, long*, int> xColumnTotalSize;

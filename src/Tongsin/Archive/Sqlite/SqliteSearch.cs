@@ -72,7 +72,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         if (parsed.Text is null) return Listing(c, request, scope, budget);
 
         var text = Fts5Query.From(parsed.Text, request.FoldKorean);
-        var match = within.Length == 0 ? text : $"({text}) AND {within}";
+        var match = within.Length == 0 ? text.Expression : $"({text.Expression}) AND {within}";
         var counting = Counted(c, match, request.Facets, budget);
         var facets = counting.Facets;
         var need = request.Offset + request.Limit;
@@ -81,18 +81,18 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         // When the newer half of the archive alone holds more than twice the window, the window is
         // in it: the matches are ranked while the older half is still being counted.
         if (request.Limit > 0 && request.Sort == SearchSort.Relevance && counting.Newest is { } newest && newest.Matches > 2L * Math.Max(rankWindow, need))
-            ranked = Ranked(c, match, 2 * newest.Matches, need, out rankedAmong, newest);
+            ranked = Ranked(c, match, Frequencies(c, text, within, 2 * newest.Matches), need, out rankedAmong, newest);
         var total = counting.Total();
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
         budget.Check();
 
-        if (ranked is null && request.Sort == SearchSort.Relevance) ranked = Ranked(c, match, total, need, out rankedAmong);
+        if (ranked is null && request.Sort == SearchSort.Relevance) ranked = Ranked(c, match, Frequencies(c, text, within, total), need, out rankedAmong);
         ranked ??= ByDate(c, match, total, need, request.Sort == SearchSort.Oldest).Select(id => (Id: id, Score: 0.0)).ToList();
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
         budget.Check();
         // FTS5 cannot point Korean bigrams back into the text: a Korean query's snippets are cut apart.
         var korean = Hangul.Contains(request.Query);
-        var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : text, budget);
+        var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : text.Expression, budget);
         var scores = page.ToDictionary(p => p.Id, p => p.Score);
         hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
         if (korean) hits = WithKoreanSnippets(c, hits, KoreanSnippet.WordsOf(parsed.Text), request.FoldKorean);
@@ -207,10 +207,20 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// candidates hold <paramref name="need"/> full articles, and more are read when they do not.
     /// Over more than twice the window's matches, only the newest window's are scored (see the class).
     /// </summary>
-    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, long total, int need, out long? rankedAmong, (long From, long Matches)? newest = null)
+    // The ranking's document frequencies: one for each phrase of the words (see DocumentFrequencies), with how many the match has.
+    private Ranking Frequencies(SqliteConnection c, Fts5Match text, string within, long total)
     {
         var lastId = Convert.ToInt64(Command(c, "SELECT coalesce(max(id), 0) FROM articles").ExecuteScalar(), CultureInfo.InvariantCulture);
-        var score = $"{Fts5Bm25.Name}(article_fts{string.Concat(_frequencies.Of(c, match, total, lastId).Select(df => ", " + df.ToString(CultureInfo.InvariantCulture)))})";
+        return new Ranking(_frequencies.Of(c, text, alone: within.Length == 0, total, lastId), total, lastId);
+    }
+
+    // What ranking a match starts from: its phrases' document frequencies, its matches, the newest article's id.
+    private sealed record Ranking(IReadOnlyList<long> Frequencies, long Total, long LastId);
+
+    private List<(long Id, double Score)> Ranked(SqliteConnection c, string match, Ranking counted, int need, out long? rankedAmong, (long From, long Matches)? newest = null)
+    {
+        var (total, lastId) = (counted.Total, counted.LastId);
+        var score = $"{Fts5Bm25.Name}(article_fts{string.Concat(counted.Frequencies.Select(df => ", " + df.ToString(CultureInfo.InvariantCulture)))})";
         var lengths = _lengths.Current(c);
         rankedAmong = null;
         // Up to twice the window, every match is ranked; beyond, the newest window's worth. Its lower
@@ -232,7 +242,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         {
             var candidates = new List<(long Id, double Score)>();
             long ranked;
-            using (var ranking = Fts5Bm25.Begin(lengths))
+            using (var ranking = Fts5Bm25.Begin(c, lengths))
             {
                 using (var cmd = Command(c, $"SELECT rowid, {score} AS score FROM article_fts WHERE article_fts MATCH $m AND rowid >= $floor ORDER BY score LIMIT $take",
                     ("$m", match), ("$floor", floor ?? 0), ("$take", take)))
@@ -427,7 +437,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         for (var attempt = 0; ; attempt++)
         {
             var rows = _rowFacets.Current(c);
-            using var tally = Fts5Bm25.BeginTally(rows.Sources, rows.Years);
+            using var tally = Fts5Bm25.BeginTally(c, rows.Sources, rows.Years);
             using (var cmd = Command(c, $"SELECT count(*) FROM article_fts WHERE article_fts MATCH $m AND {Fts5Bm25.TallyName}(article_fts) = 1", ("$m", match)))
                 cmd.ExecuteScalar();
             (perSource, perYear) = (tally.BySource, tally.ByYear);

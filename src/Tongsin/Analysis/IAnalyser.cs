@@ -32,7 +32,10 @@ public sealed record DerivedTable(string Name, IReadOnlyList<(string Name, strin
 
     internal string Index => $"CREATE INDEX IF NOT EXISTS {Name}_article ON {Name} (article_id)";
 
-    internal string Insert => $"INSERT INTO {Name} (article_id, {string.Join(", ", Columns.Select(c => c.Name))}) VALUES (@article_id, {string.Join(", ", Columns.Select(c => "@" + c.Name))})";
+    /// <summary>An insert of <paramref name="rows"/> rows in one statement; row i's parameters are a{i} (its article) and c{j}_{i} (its columns).</summary>
+    internal string InsertMany(int rows) =>
+        $"INSERT INTO {Name} (article_id, {string.Join(", ", Columns.Select(c => c.Name))}) VALUES "
+        + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@a{i}, {string.Join(", ", Columns.Select((_, j) => $"@c{j}_{i}"))})"));
 }
 
 /// <summary>One row of a derived table: <paramref name="Values"/> has a property for each of the table's columns, by name.</summary>

@@ -13,6 +13,26 @@ public static class KoreanSnippet
     private const int Before = 40;
     private const int Length = 160;
 
+    /// <summary>
+    /// The hits, each whose snippet marks nothing given one cut around the query's Korean words:
+    /// from its body where they stand there, else from its title and body.
+    /// <paramref name="textOf"/> reads a hit's title and the first <see cref="Snippets.Window"/>
+    /// characters of its body (or a stub's teaser), so a huge article costs no more than a long one.
+    /// </summary>
+    public static List<SearchHit> Recut(IReadOnlyList<SearchHit> hits, QueryNode query, bool fold, Func<long, (string Title, string Body)> textOf)
+    {
+        var words = WordsOf(query);
+        if (words.Count == 0) return [.. hits];
+        return hits.Select(h =>
+        {
+            if (h.Snippet.Contains(Snippets.MatchStart)) return h;
+            var (title, body) = textOf(h.Id);
+            // The title is shown above the snippet; the snippet is cut from the body where it can be.
+            var cut = Cut(body, words, fold) ?? Cut(title + "\n" + body, words, fold);
+            return cut is null ? h : h with { Snippet = cut };
+        }).ToList();
+    }
+
     public static string? Cut(string text, IEnumerable<string> words, bool fold)
     {
         var needles = words.SelectMany(HangulRuns).Select(w => Fold(w, fold)).Where(w => w.Length > 0).Distinct().ToList();

@@ -76,6 +76,18 @@ public abstract class SearchBoundsContract(Backend backend)
     }
 
     [Fact]
+    public void A_korean_snippet_is_cut_from_the_window_too()
+    {
+        using var f = new ArchiveFixture(backend);
+        // 82,000 characters of Korean: the word sought stands at the start and again past the window.
+        var flood = string.Concat(Enumerable.Repeat("인민들이 농장에서 일하였다 ", 5_500));
+        f.Store(f.Page(new PageBuilder(Title: "A long Korean text", Body: ["김정은동지께서 농장을 찾으시였다. " + flood + " 김정은동지께서 다시 찾으시였다."], Cards: []).ToString()));
+        var hit = Assert.Single(f.Archive.Search(new SearchRequest("김정은")).Hits);
+        Assert.StartsWith($"{Snippets.MatchStart}김정은{Snippets.MatchEnd}동지께서", hit.Snippet);
+        Assert.True(hit.Snippet.Length < 400);
+    }
+
+    [Fact]
     public void Source_counts_follow_every_article_stored()
     {
         using var f = Reports();

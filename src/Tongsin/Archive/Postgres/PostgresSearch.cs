@@ -109,7 +109,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         var page = ranked.Skip(request.Offset).Take(request.Limit).ToList();
         budget.Check();
         var hits = Hits(c, filter, page, words);
-        if (Hangul.Contains(request.Query)) hits = WithKoreanSnippets(c, hits, KoreanSnippet.WordsOf(text), request.FoldKorean);
+        if (Hangul.Contains(request.Query)) hits = KoreanSnippet.Recut(hits, text, request.FoldKorean, id => KoreanText(c, id));
         return new SearchResults(total, hits, tally.Facets, rankedAmong);
     }
 
@@ -318,22 +318,14 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         return page.Where(p => hits.ContainsKey(p.Id)).Select(p => hits[p.Id] with { Score = p.Score }).ToList();
     }
 
-    private static List<SearchHit> WithKoreanSnippets(NpgsqlConnection c, List<SearchHit> hits, List<string> words, bool fold)
+    // A hit's title and the start of its body (a stub's teaser), for the Korean snippet cutter.
+    private static (string Title, string Body) KoreanText(NpgsqlConnection c, long id)
     {
-        if (words.Count == 0) return hits;
-        var result = new List<SearchHit>(hits.Count);
-        foreach (var h in hits)
-        {
-            if (h.Snippet.Contains(Snippets.MatchStart)) { result.Add(h); continue; }
-            using var cmd = new NpgsqlCommand("SELECT a.title || chr(10) || coalesce(v.body, a.teaser, '') FROM articles a LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version WHERE a.id = @id", c);
-            cmd.Parameters.AddWithValue("id", h.Id);
-            var text = cmd.ExecuteScalar() as string ?? "";
-            // The title is shown above the snippet; the snippet is cut from the body where it can be.
-            var body = text[(text.IndexOf('\n') + 1)..];
-            var cut = KoreanSnippet.Cut(body, words, fold) ?? KoreanSnippet.Cut(text, words, fold);
-            result.Add(cut is null ? h : h with { Snippet = cut });
-        }
-        return result;
+        using var cmd = new NpgsqlCommand("SELECT a.title, left(coalesce(v.body, a.teaser, ''), @w) FROM articles a LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version WHERE a.id = @id", c);
+        cmd.Parameters.AddWithValue("id", id);
+        cmd.Parameters.AddWithValue("w", Snippets.Window);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetString(0), r.GetString(1)) : ("", "");
     }
 
     private static SearchFacets FacetsOf(List<(string Slug, string Label, string Language, string Year, long Count)> rows) => new(

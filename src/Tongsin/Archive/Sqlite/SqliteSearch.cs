@@ -95,7 +95,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         var hits = Hits(c, page.Select(p => p.Id).ToList(), korean && KoreanOnly(parsed.Text) ? null : text.Expression, budget);
         var scores = page.ToDictionary(p => p.Id, p => p.Score);
         hits = hits.Select(h => h with { Score = scores[h.Id] }).ToList();
-        if (korean) hits = WithKoreanSnippets(c, hits, KoreanSnippet.WordsOf(parsed.Text), request.FoldKorean);
+        if (korean) hits = KoreanSnippet.Recut(hits, parsed.Text, request.FoldKorean, id => KoreanText(c, id));
         return new SearchResults(total, hits, facets, rankedAmong);
     }
 
@@ -409,22 +409,13 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         _ => false,
     };
 
-    private static List<SearchHit> WithKoreanSnippets(SqliteConnection c, List<SearchHit> hits, List<string> words, bool fold)
+    // A hit's title and the start of its body (a stub's teaser), for the Korean snippet cutter.
+    private static (string Title, string Body) KoreanText(SqliteConnection c, long id)
     {
-        if (words.Count == 0) return hits;
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT a.title || char(10) || coalesce(v.body, a.teaser, '') FROM articles a LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version WHERE a.id = $id";
-        var id = cmd.Parameters.Add("$id", SqliteType.Integer);
-        return hits.Select(h =>
-        {
-            if (h.Snippet.Contains(Snippets.MatchStart)) return h;
-            id.Value = h.Id;
-            var text = cmd.ExecuteScalar() as string ?? "";
-            // The title is shown above the snippet; the snippet is cut from the body where it can be.
-            var body = text[(text.IndexOf('\n') + 1)..];
-            var cut = KoreanSnippet.Cut(body, words, fold) ?? KoreanSnippet.Cut(text, words, fold);
-            return cut is null ? h : h with { Snippet = cut };
-        }).ToList();
+        using var cmd = Command(c, "SELECT a.title, substr(coalesce(v.body, a.teaser, ''), 1, $w) FROM articles a LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version WHERE a.id = $id",
+            ("$id", id), ("$w", Snippets.Window));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetString(0), r.GetString(1)) : ("", "");
     }
 
     /// <summary>

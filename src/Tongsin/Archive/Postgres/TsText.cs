@@ -9,20 +9,39 @@ namespace Tongsin.Archive.Postgres;
 /// </summary>
 internal static class TsText
 {
-    // PostgreSQL keeps positions up to 16383; later ones count as the last.
+    // PostgreSQL keeps positions up to 16383, later ones counting as the last, and at most 256
+    // positions of one lexeme, the first ones.
     private const int MaxPosition = 16383;
+    private const int MaxPositions = 256;
 
-    /// <summary>Space-separated tokens as a tsvector with positions 1, 2, 3 ... in order.</summary>
+    /// <summary>
+    /// Space-separated tokens as a tsvector with positions 1, 2, 3 ... in order. Each lexeme is
+    /// written once with its positions, as PostgreSQL would keep them: the text a long article gives
+    /// then stays far below the megabyte PostgreSQL takes in one tsvector's text (a lexeme written
+    /// again for every place it stands would not), and the value is the same.
+    /// </summary>
     public static string Vector(string tokens)
     {
         if (tokens.Length == 0) return "";
-        var sb = new StringBuilder(tokens.Length * 2);
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
         var position = 0;
         foreach (var token in tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            var at = Math.Min(++position, MaxPosition);
+            if (!positions.TryGetValue(token, out var list))
+            {
+                positions[token] = list = [];
+                order.Add(token);
+            }
+            if (list.Count < MaxPositions && (list.Count == 0 || list[^1] != at)) list.Add(at);
+        }
+        var sb = new StringBuilder(tokens.Length);
+        foreach (var token in order)
+        {
             if (sb.Length > 0) sb.Append(' ');
             Quote(sb, token);
-            sb.Append(':').Append(Math.Min(++position, MaxPosition));
+            sb.Append(':').AppendJoin(',', positions[token]);
         }
         return sb.ToString();
     }

@@ -53,8 +53,7 @@ public sealed class SearchBudget : IDisposable
         else _source.CancelAfter(budget);
     }
 
-    public static SearchBudget Start(SearchBounds? bounds, CancellationToken caller) =>
-        new((bounds ?? SearchBounds.Default).Budget, caller);
+    public static SearchBudget Start(SearchBounds bounds, CancellationToken caller) => new(bounds.Budget, caller);
 
     /// <summary>Ends when the caller gives up or the budget runs out.</summary>
     public CancellationToken Token => _source.Token;

@@ -20,6 +20,9 @@ public sealed record SearchRequest(
     bool FoldKorean = true,
     SearchBounds? Bounds = null)
 {
+    /// <summary>What the search may cost: <see cref="Bounds"/>, or the default bounds.</summary>
+    public SearchBounds Limits => Bounds ?? SearchBounds.Default;
+
     /// <summary>The query parsed, once the page asked for is checked: what every backend's search starts from.</summary>
     public ParsedQuery Parse()
     {

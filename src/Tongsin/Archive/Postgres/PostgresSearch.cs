@@ -55,7 +55,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     public SearchResults Run(SearchRequest request, CancellationToken cancel = default)
     {
         var parsed = request.Parse();
-        using var budget = SearchBudget.Start(request.Bounds, cancel);
+        using var budget = SearchBudget.Start(request.Limits, cancel);
         using var c = open();
         // Declared after the connection, so it is let go before the connection goes back to the pool.
         using var stop = Cancels(c, budget);
@@ -85,7 +85,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     private SearchResults Run(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, SearchBudget budget)
     {
         if (parsed.Text is not { } text) return Listing(c, request, parsed.Filters);
-        Settle(c, (request.Bounds ?? SearchBounds.Default).Budget);
+        Settle(c, request.Limits.Budget);
         var scope = SearchScope.Resolve(() => SourceRows(c).Select(r => (r.Id, r.Source)).ToList(), request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : ScopeQuery(c, scope);
         if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);

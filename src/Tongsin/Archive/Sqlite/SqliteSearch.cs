@@ -44,7 +44,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     public SearchResults Run(SearchRequest request, CancellationToken cancel = default)
     {
         var parsed = request.Parse();
-        using var budget = SearchBudget.Start(request.Bounds, cancel);
+        using var budget = SearchBudget.Start(request.Limits, cancel);
         using var c = open();
         // Declared after the connection, so it is let go before the connection goes back to the pool.
         using var interrupt = Interrupts(c, budget);
@@ -63,7 +63,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
 
     private SearchResults Run(SqliteConnection c, SearchRequest request, ParsedQuery parsed, SearchBudget budget)
     {
-        PrefixBound.Check(parsed.Text, (request.Bounds ?? SearchBounds.Default).PrefixTerms, (prefix, most) => WordsBeginning(c, prefix, most));
+        PrefixBound.Check(parsed.Text, request.Limits.PrefixTerms, (prefix, most) => WordsBeginning(c, prefix, most));
         budget.Check();
         Fts5Bm25.Register(c);
         var scope = SqliteScope.Resolve(c, request, parsed.Filters, _outlets);

@@ -60,6 +60,7 @@ internal static class SqliteSnippets
                 }
                 budget.Check();
                 var last = window == ShortWindow;
+                var tooMany = new List<long>();
                 using (var cut = c.CreateCommand())
                 {
                     cut.CommandText = $"""
@@ -74,12 +75,15 @@ internal static class SqliteSnippets
                     cut.Parameters.AddWithValue("$m", match);
                     using var r = cut.ExecuteReader();
                     while (r.Read())
-                        if (!r.IsDBNull(1)) snippets[r.GetInt64(0)] = r.GetString(1).Replace('\n', ' ');
+                    {
+                        if (r.IsDBNull(1)) tooMany.Add(r.GetInt64(0));
+                        else snippets[r.GetInt64(0)] = r.GetString(1).Replace('\n', ' ');
+                    }
                 }
                 budget.Check();
-                // Rows with too many matches, and rows that did not match in the window at all (a
-                // short window cannot find them either): only the first go round again.
-                pending = last ? [] : pending.Where(id => !snippets.ContainsKey(id) && TooMany(c, id, match)).ToList();
+                // Only rows with too many matches go round again: a row that did not match in the
+                // window at all cannot match in a shorter one.
+                pending = tooMany;
             }
         }
         finally
@@ -89,15 +93,6 @@ internal static class SqliteSnippets
             catch (SqliteException) { }
         }
         return snippets;
-    }
-
-    private static bool TooMany(SqliteConnection c, long id, string match)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT 1 FROM temp.snippet_fts WHERE snippet_fts MATCH $m AND rowid = $id";
-        cmd.Parameters.AddWithValue("$m", match);
-        cmd.Parameters.AddWithValue("$id", id);
-        return cmd.ExecuteScalar() is not null;
     }
 
     private static void Exec(SqliteConnection c, string sql)

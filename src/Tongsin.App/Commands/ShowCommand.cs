@@ -18,6 +18,12 @@ internal static class ShowCommand
             using var archive = context.OpenArchive(parse);
             var articleId = parse.GetValue(id);
             var article = archive.FindArticle(articleId);
+            // An article merged into another (the same text under another address) is that one now.
+            if (article is null && archive.MergedInto(articleId) is { } into)
+            {
+                context.Console.Error.WriteLine($"article {articleId} was merged into article {into}, the same text under another address");
+                (articleId, article) = (into, archive.FindArticle(into));
+            }
             if (article is null)
             {
                 context.Console.Error.WriteLine($"error: no article with id {articleId}");
@@ -27,7 +33,8 @@ internal static class ShowCommand
             var o = context.Console.Out;
             if (parse.GetValue(json))
             {
-                o.WriteLine(Json.Write(w => Exchange.JsonlRecord.Write(w, new ArticleHistory(article, versions), withHistory: true)));
+                var history = new ArticleHistory(article, versions) { Addresses = archive.Addresses(articleId) };
+                o.WriteLine(Json.Write(w => Exchange.JsonlRecord.Write(w, history, withHistory: true)));
                 return 0;
             }
             o.WriteLine(article.Title);
@@ -43,6 +50,13 @@ internal static class ShowCommand
             {
                 o.WriteLine(p);
                 o.WriteLine();
+            }
+            var addresses = archive.Addresses(articleId);
+            if (addresses.Count > 1)
+            {
+                o.WriteLine("Addresses:");
+                foreach (var d in addresses)
+                    o.WriteLine($"  {d.Url} (first seen {Dates.ToIso(d.FirstSeen)}, last seen {Dates.ToIso(d.LastSeen)}{(d.GoneOn is { } g ? $", gone {Dates.ToIso(g)}" : "")})");
             }
             if (versions.Count > 1)
             {

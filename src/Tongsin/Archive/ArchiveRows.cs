@@ -16,9 +16,17 @@ internal abstract class ArchiveRows
     /// What an export reads: <see cref="ArticleColumns"/>, then when the current version was recorded
     /// (column <see cref="ExportRecordedColumn"/>, null for a stub).
     /// </summary>
-    public const string ExportColumns = ArticleFields + ", v.recorded_at\n" + ArticleTables;
+    public const string ExportColumns = ArticleFields
+        + ", v.recorded_at, (SELECT count(*) FROM article_addresses n WHERE n.article_id = a.id), d.first_seen, d.last_seen, d.gone_on\n"
+        + ArticleTables + "\nLEFT JOIN article_addresses d ON d.article_id = a.id AND d.url = a.url";
 
     public const int ExportRecordedColumn = 19;
+
+    /// <summary>
+    /// How many addresses the article has (column 20), then the sighting of the one it was first
+    /// found under: an article of one address needs nothing more read.
+    /// </summary>
+    public const int ExportAddressColumn = 20;
 
     private const string ArticleFields = """
         a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count, a.removed_on,

@@ -15,8 +15,13 @@ public enum ChangeKind
     Unchanged,
     /// <summary>Found missing from its outlet.</summary>
     Removed,
-    /// <summary>Found again at its own address after it was marked removed.</summary>
+    /// <summary>Found again at one of its addresses after it was marked removed.</summary>
     Restored,
+    /// <summary>
+    /// Merged with another article of the same text: logged for the article merged away (which is
+    /// gone; its id leads to the other) and for the one that stays.
+    /// </summary>
+    Merged,
 }
 
 /// <summary>
@@ -39,6 +44,7 @@ public readonly record struct ArticleChange(long ArticleId, int Version, ChangeK
         ChangeKind.Unchanged => "unchanged",
         ChangeKind.Removed => "removed",
         ChangeKind.Restored => "restored",
+        ChangeKind.Merged => "merged",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -21,6 +21,12 @@ public interface IArchive : IDisposable
     /// <summary>Every version of an article, oldest first; empty for a stub.</summary>
     IReadOnlyList<ArticleVersion> Versions(long articleId);
 
+    /// <summary>Every address the article was found under, the one it was first found under first.</summary>
+    IReadOnlyList<ArticleAddress> Addresses(long articleId);
+
+    /// <summary>The article an id was merged into (the same text, found under another address), if it was.</summary>
+    long? MergedInto(long id);
+
     /// <summary>Articles and stubs in publication order, each with its versions, read lazily.</summary>
     IEnumerable<ArticleHistory> Export(ArticleFilter filter);
 

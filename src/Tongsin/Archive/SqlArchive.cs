@@ -53,6 +53,28 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         return r.Read() ? Rows.Article(r, new OutletCache()) : null;
     }
 
+    public IReadOnlyList<ArticleAddress> Addresses(long articleId)
+    {
+        using var c = OpenConnection();
+        return ReadAddresses(c, articleId);
+    }
+
+    private IReadOnlyList<ArticleAddress> ReadAddresses(DbConnection c, long articleId)
+    {
+        using var cmd = Command(c, AddressSql.OfArticle, ("@id", articleId));
+        using var r = cmd.ExecuteReader();
+        var list = new List<ArticleAddress>();
+        while (r.Read()) list.Add(new ArticleAddress(r.GetString(0), Rows.Day(r, 1), Rows.Day(r, 2), Rows.Date(r, 3)));
+        return list;
+    }
+
+    public long? MergedInto(long id)
+    {
+        using var c = OpenConnection();
+        using var cmd = Command(c, "SELECT article_id FROM article_merges WHERE merged_id = @id", ("@id", id));
+        return cmd.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+    }
+
     public IReadOnlyList<ArticleVersion> Versions(long articleId)
     {
         using var c = OpenConnection();
@@ -115,7 +137,14 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
             var article = Rows.Article(r, outlets);
             IReadOnlyList<ArticleVersion> history = article.VersionCount > 1 ? ReadVersions(versions, article.Id) : [];
             var recorded = r.IsDBNull(ArchiveRows.ExportRecordedColumn) ? (DateTimeOffset?)null : Rows.Time(r, ArchiveRows.ExportRecordedColumn);
-            yield return new ArticleHistory(article, history, recorded);
+            const int at = ArchiveRows.ExportAddressColumn;
+            var addresses = r.GetInt64(at) switch
+            {
+                0 => [],
+                1 when article.Url is not null && !r.IsDBNull(at + 1) => [new ArticleAddress(article.Url, Rows.Day(r, at + 1), Rows.Day(r, at + 2), Rows.Date(r, at + 3))],
+                _ => ReadAddresses(versions, article.Id),
+            };
+            yield return new ArticleHistory(article, history, recorded) { Addresses = addresses };
         }
     }
 

@@ -54,17 +54,25 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
             }
             id = known!.Value;
             if (a.Teaser is not null) KeepTeaser(id, a.Teaser);
+            KeepAddresses(id, record.Addresses, replace: _changes.Any(c => c.ArticleId == id && c.Kind == ChangeKind.New));
         }
         if (a.RemovedOn is { } removed) KeepRemoval(id, removed);
     });
 
+    /// <summary>
+    /// The page at this address is gone: the address is marked gone from the article found there,
+    /// and the article is marked removed when it has no other address it is still found at (an
+    /// item one section of a site dropped is still published under the others).
+    /// </summary>
     public bool MarkRemoved(string url, DateOnly on)
     {
         var changed = false;
         Atomically(() =>
         {
-            if (FindUnremoved(url) is not { } id) return;
-            SetRemoved(id, on);
+            if (QueryId(AddressSql.FindLive, ("@url", url)) is not { } id) return;
+            Execute(AddressSql.Gone, ("@on", on), ("@url", url), ("@id", id));
+            if (QueryId(AddressSql.AnyLive, ("@id", id)) > 0) return;
+            Execute("UPDATE articles SET removed_on = @on, updated_at = @now WHERE id = @id", ("@on", on), ("@now", Now), ("@id", id));
             AddEvent(id, "removed", on);
             Changed(new ArticleChange(id, 0, ChangeKind.Removed));
             changed = true;
@@ -72,15 +80,51 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
         return changed;
     }
 
-    // An article found again at its own address after it was marked removed is back.
+    // An article found again at one of its addresses after it was marked removed is back.
     private void Restore(FoundArticle f, DateOnly? on)
     {
         var id = f.Id;
-        if (!(f.Removed ?? IsRemoved(id))) return;
-        ClearRemoved(id);
-        AddEvent(id, "restored", on ?? DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        if (!(f.Removed ?? QueryId("SELECT count(*) FROM articles WHERE id = @id AND removed_on IS NOT NULL", ("@id", id)) > 0)) return;
+        Execute("UPDATE articles SET removed_on = NULL, updated_at = @now WHERE id = @id", ("@now", Now), ("@id", id));
+        AddEvent(id, "restored", on ?? Today);
         Changed(new ArticleChange(id, 0, ChangeKind.Restored));
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The day a capture saw its address: its own day, or today when it does not say.</summary>
+    protected DateOnly Seen(ArticleCapture a) => a.Captured ?? Today;
+
+    // The article was seen at the capture's address: kept unless the address already holds that sighting.
+    private void SeeAddress(FoundArticle f, ArticleCapture a)
+    {
+        if (a.Url is null || KnowsSighting(f, a)) return;
+        Execute(AddressSql.See, ("@url", a.Url), ("@id", f.Id), ("@seen", Seen(a)));
+    }
+
+    /// <summary>Whether the found article's address already says it was seen there on the capture's day.</summary>
+    protected bool KnowsSighting(FoundArticle f, ArticleCapture a) =>
+        a.Url is null || (f.AddressSeen is { } seen && !seen.Gone && Seen(a) >= seen.First && Seen(a) <= seen.Last);
+
+    // An export's addresses: as they were for an article new to this archive, else joined to what it knows.
+    private void KeepAddresses(long id, IReadOnlyList<ArticleAddress> addresses, bool replace)
+    {
+        foreach (var d in addresses)
+        {
+            if (replace) Execute("DELETE FROM article_addresses WHERE url = @url AND article_id = @id", ("@url", d.Url), ("@id", id));
+            Execute($"INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on) VALUES (@url, @id, @first, @last, @gone) {AddressSql.Upsert}",
+                ("@url", d.Url), ("@id", id), ("@first", d.FirstSeen), ("@last", d.LastSeen), ("@gone", d.GoneOn));
+        }
+    }
+
+    /// <summary>Runs a statement of the SQL both backends share (parameters named with @), in the item's transaction.</summary>
+    protected abstract void Execute(string sql, params (string Name, object? Value)[] args);
+
+    /// <summary>The first column of the first row of a shared statement, as a number; null when there is none.</summary>
+    protected abstract long? QueryId(string sql, params (string Name, object? Value)[] args);
+
+    /// <summary>The moment the item is stored, as the backend keeps moments.</summary>
+    protected abstract object Now { get; }
 
     // The changes of the item being stored.
     private readonly List<ArticleChange> _changes = [];
@@ -97,7 +141,9 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     }
 
     /// <summary>Adds a change to the archive's log, in the item's transaction.</summary>
-    protected abstract void LogChange(ArticleChange change);
+    private void LogChange(ArticleChange change) =>
+        Execute("INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) VALUES (@id, @version, @kind, @current, @now)",
+            ("@id", change.ArticleId), ("@version", change.Version), ("@kind", ArticleChange.Name(change.Kind)), ("@current", change.BecameCurrent), ("@now", Now));
 
     public abstract void Commit();
 
@@ -163,7 +209,8 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
             return;
         }
         id = f.Id;
-        if (a.Url is not null && a.Url == f.Url) Restore(f, a.Captured);
+        if (a.Url is not null && f.AddressSeen is not null) Restore(f, a.Captured);
+        SeeAddress(f, a);
         if (f.IsStub)
         {
             CompleteStub(f, prepared, sourceId);
@@ -195,18 +242,25 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     /// versions has the text being stored) are null where the lookup did not read them.
     /// </summary>
     protected readonly record struct FoundArticle(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured,
-        string Title, string? Teaser, string? Url, bool? Removed = null, bool? SameText = null);
+        string Title, string? Teaser, string? Url, bool? Removed = null, bool? SameText = null, AddressSighting? AddressSeen = null);
 
-    /// <summary>The article by its id when known, else the one at its address, else the one under its source, date and title key with no other address.</summary>
+    /// <summary>What a found article's row for the capture's address says: null when it has no such address.</summary>
+    protected readonly record struct AddressSighting(DateOnly First, DateOnly Last, bool Gone);
+
+    /// <summary>
+    /// The article by its id when known, else the one at its address, else the one of its source that
+    /// has had its text (whatever its address), else the one under its source, date and title key with
+    /// no other address. The found article's sighting of the capture's address goes with it.
+    /// </summary>
     protected abstract FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId);
 
-    /// <summary>Inserts a new article with its key, its first version, its dateline and its search entry; returns its id.</summary>
+    /// <summary>Inserts a new article with its key, its first version, its address seen on <see cref="Seen"/>, its dateline and its search entry; returns its id.</summary>
     protected abstract long InsertArticle(PreparedArticle prepared, long sourceId);
 
     /// <summary>Whether <see cref="InsertArticle"/> logs the new article's change itself.</summary>
     protected virtual bool InsertLogsItsChange => false;
 
-    /// <summary>Gives a stub its first version: complete, its title, address and teaser where it had none, its key and its search entry.</summary>
+    /// <summary>Gives a stub its first version: complete, its title, address and teaser where it had none, its key and its search entry (its address row is the caller's).</summary>
     protected abstract void CompleteStub(FoundArticle stub, PreparedArticle prepared, long sourceId);
 
     /// <summary>Whether one of the article's versions has this text.</summary>
@@ -287,15 +341,8 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     /// <summary>The id of the source, adding it and its outlet when the archive has neither.</summary>
     protected abstract long StoreSource(Source source);
 
-    /// <summary>The first article at this address that is not marked removed, if any.</summary>
-    protected abstract long? FindUnremoved(string url);
-
-    protected abstract bool IsRemoved(long id);
-
-    protected abstract void SetRemoved(long id, DateOnly on);
-
-    protected abstract void ClearRemoved(long id);
-
     /// <summary>Records that the article was found removed or restored on this day.</summary>
-    protected abstract void AddEvent(long id, string kind, DateOnly on);
+    private void AddEvent(long id, string kind, DateOnly on) =>
+        Execute("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES (@id, @kind, @on, @now)",
+            ("@id", id), ("@kind", kind), ("@on", on), ("@now", Now));
 }

@@ -9,7 +9,8 @@ namespace Tongsin.Exchange;
 /// One article a line: the export format, which <c>tongsin import</c> reads back. Keys: id, source,
 /// outlet, language, title, published, captured, url, status, teaser, body (paragraphs), versions
 /// (a count), recorded (when the current version was recorded), removed, hash, dateline (place, date,
-/// agency, or null), and history (every version, oldest first, each with its own recorded) when there
+/// agency, or null), addresses (every address the article was found under, the first first, each with
+/// url, first_seen, last_seen and gone, the day it was found gone from it or null), and history (every version, oldest first, each with its own recorded) when there
 /// is more than one.
 /// </summary>
 public static class JsonlRecord
@@ -43,6 +44,17 @@ public static class JsonlRecord
             w.WriteEndObject();
         }
         else w.WriteNull("dateline");
+        w.WriteStartArray("addresses");
+        foreach (var address in item.Addresses)
+        {
+            w.WriteStartObject();
+            w.WriteString("url", address.Url);
+            w.WriteString("first_seen", Dates.ToIso(address.FirstSeen));
+            w.WriteString("last_seen", Dates.ToIso(address.LastSeen));
+            WriteNullable(w, "gone", Dates.ToIso(address.GoneOn));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         if (item.Versions.Count > 1 || (withHistory && item.Versions.Count > 0))
         {
             w.WriteStartArray("history");
@@ -131,8 +143,24 @@ public static class JsonlRecord
             var article = new ArticleRecord(0, source, title, published, captured, url,
                 isStub ? ArticleStatus.Stub : ArticleStatus.Complete, teaser, isStub ? [] : body,
                 versions.Count, removed, isStub ? null : ContentHash.Of(title, body), dateline);
-            return new ArticleHistory(article, versions);
+            return new ArticleHistory(article, versions) { Addresses = Addresses(o) };
         }
+    }
+
+    private static List<ArticleAddress> Addresses(JsonElement o)
+    {
+        var list = new List<ArticleAddress>();
+        if (!o.TryGetProperty("addresses", out var v) || v.ValueKind == JsonValueKind.Null) return list;
+        if (v.ValueKind != JsonValueKind.Array) throw Bad("'addresses' must be an array");
+        foreach (var d in v.EnumerateArray())
+        {
+            if (d.ValueKind != JsonValueKind.Object) throw Bad("'addresses' must hold objects with url, first_seen and last_seen");
+            var first = RequiredDate(d, "first_seen");
+            var last = RequiredDate(d, "last_seen");
+            if (last < first) throw Bad($"an address's 'last_seen' ({Dates.ToIso(last)}) is before its 'first_seen' ({Dates.ToIso(first)})");
+            list.Add(new ArticleAddress(RequiredString(d, "url"), first, last, OptionalDate(d, "gone")));
+        }
+        return list;
     }
 
     private static ImportFailureException Bad(string why) => new(ImportFailureKind.Invalid, why);

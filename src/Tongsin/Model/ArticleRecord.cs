@@ -32,4 +32,15 @@ public sealed record ArticleVersion(
 /// the versions only of an article that has several; <paramref name="Recorded"/> says when the
 /// current one was recorded, so an article of one version keeps that too.
 /// </summary>
-public sealed record ArticleHistory(ArticleRecord Article, IReadOnlyList<ArticleVersion> Versions, DateTimeOffset? Recorded = null);
+public sealed record ArticleHistory(ArticleRecord Article, IReadOnlyList<ArticleVersion> Versions, DateTimeOffset? Recorded = null)
+{
+    /// <summary>Every address the article was found under, the first first; empty where the reader did not read them.</summary>
+    public IReadOnlyList<ArticleAddress> Addresses { get; init; } = [];
+}
+
+/// <summary>
+/// An address an article was found under, with the days it was first and last seen there (the
+/// capture's day, or the day it was stored when the capture does not say), and the day it was
+/// found gone from it, while it is.
+/// </summary>
+public sealed record ArticleAddress(string Url, DateOnly FirstSeen, DateOnly LastSeen, DateOnly? GoneOn = null);

@@ -138,6 +138,8 @@ public sealed class SearchBoundsWebTests : IAsyncLifetime
         public IImportSession BeginImport() => inner.BeginImport();
         public ArticleRecord? FindArticle(long id) => inner.FindArticle(id);
         public IReadOnlyList<ArticleVersion> Versions(long articleId) => inner.Versions(articleId);
+        public IReadOnlyList<ArticleAddress> Addresses(long articleId) => inner.Addresses(articleId);
+        public long? MergedInto(long id) => inner.MergedInto(id);
         public IEnumerable<ArticleHistory> Export(ArticleFilter filter) => inner.Export(filter);
         public ArticleListing ListArticles(ArticleQuery query) => inner.ListArticles(query);
         public IReadOnlyList<SourceSummary> Sources() => inner.Sources();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tongsin.Archive;
@@ -10,12 +11,16 @@ internal static class ArticleApi
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapRead("/articles/{id}", GetArticle);
 
-    public static Results<TaggedJsonResult, ProblemHttpResult> GetArticle(string id, IArchive archive)
+    public static Results<TaggedJsonResult, RedirectHttpResult, ProblemHttpResult> GetArticle(string id, IArchive archive)
     {
-        var article = Routes.ParseId(id) is { } n ? archive.FindArticle(n) : null;
+        var n = Routes.ParseId(id);
+        var article = n is { } i ? archive.FindArticle(i) : null;
+        // An article merged into another (the same text under another address) is that one now.
+        if (article is null && n is { } merged && archive.MergedInto(merged) is { } into)
+            return TypedResults.Redirect($"/api/articles/{into}", permanent: true);
         if (article is null) return ApiProblems.NotFound($"The archive has no article '{id}'.");
-        var versions = archive.Versions(article.Id);
+        var history = new ArticleHistory(article, archive.Versions(article.Id)) { Addresses = archive.Addresses(article.Id) };
         // Written by the exporter's own code, so the API and an export never drift apart; tagged, since an article changes rarely.
-        return new TaggedJsonResult(w => Exchange.JsonlRecord.Write(w, new ArticleHistory(article, versions), withHistory: true));
+        return new TaggedJsonResult(w => Exchange.JsonlRecord.Write(w, history, withHistory: true));
     }
 }

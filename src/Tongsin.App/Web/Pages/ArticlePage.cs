@@ -22,14 +22,18 @@ internal static class ArticlePage
 
     public static void Map(IEndpointRouteBuilder app) => app.MapRead("/articles/{id}", GetArticle);
 
-    public static Results<PageResult, ErrorResult> GetArticle(string id, HttpRequest request, IArchive archive)
+    public static Results<PageResult, RedirectHttpResult, ErrorResult> GetArticle(string id, HttpRequest request, IArchive archive)
     {
-        var article = Routes.ParseId(id) is { } n ? archive.FindArticle(n) : null;
+        var n = Routes.ParseId(id);
+        var article = n is { } i ? archive.FindArticle(i) : null;
+        // An article merged into another (the same text under another address) is that one now.
+        if (article is null && n is { } merged && archive.MergedInto(merged) is { } into)
+            return TypedResults.Redirect($"/articles/{into}{request.QueryString}", permanent: true);
         if (article is null) return ErrorResult.NotFound($"The archive has no article '{id}'.");
         var versions = archive.Versions(article.Id);
         var diff = ParseDiff(new Parameters(request, archive).Text("diff"), article.Id, versions);
         var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id, CountAll: false));
-        return new PageResult(Render(article, versions, more, diff), tagged: true);
+        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id)), tagged: true);
     }
 
     /// <summary>"1..2": two different versions the article has.</summary>
@@ -48,7 +52,7 @@ internal static class ArticlePage
         return new VersionPair(a, b);
     }
 
-    public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff)
+    public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff, IReadOnlyList<ArticleAddress>? addresses = null)
     {
         var source = a.Source;
         var original = Display.IsWebAddress(a.Url)
@@ -61,6 +65,7 @@ internal static class ArticlePage
             {Notices(a)}
             {(diff is { } pair ? Diff(a, versions, pair) : Body(a))}
             {(versions.Count > 1 ? Versions(a, versions, diff) : Html.Empty)}
+            {(addresses is { Count: > 1 } ? Addresses(addresses) : Html.Empty)}
             </article>
             {MoreFrom(source, moreFrom)}
             """));
@@ -111,6 +116,19 @@ internal static class ArticlePage
             </section>
             """);
     }
+
+    // An outlet that files one item under several sections gives it an address in each.
+    private static Html Addresses(IReadOnlyList<ArticleAddress> addresses) => Html.Of($"""
+        <section class="addresses" aria-labelledby="addresses-heading">
+        <h2 id="addresses-heading">Addresses</h2>
+        <p>The outlet published this article under {addresses.Count} addresses.</p>
+        <ul>
+        {addresses.Select(d => Html.Of($"""
+            <li>{(Display.IsWebAddress(d.Url) ? Html.Of($"""<a href="{d.Url}" rel="noreferrer noopener">{d.Url}</a>""") : Html.Of($"{d.Url}"))}: first seen <time datetime="{Display.Iso(d.FirstSeen)}">{Display.Date(d.FirstSeen)}</time>, last seen <time datetime="{Display.Iso(d.LastSeen)}">{Display.Date(d.LastSeen)}</time>{(d.GoneOn is { } gone ? Html.Of($", found gone on <time datetime=\"{Display.Iso(gone)}\">{Display.Date(gone)}</time>") : Html.Empty)}</li>
+            """))}
+        </ul>
+        </section>
+        """);
 
     private static Html Diff(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair pair)
     {

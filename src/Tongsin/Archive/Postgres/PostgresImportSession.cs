@@ -199,20 +199,21 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     /// versions has the text being stored (SameText), and which parts of its dateline are missing.
     /// </summary>
     private readonly record struct Found(long Id, bool IsStub, int VersionCount, int CurrentVersion, DateOnly? Captured, string Title, string? Teaser, string? Url,
-        bool Removed, bool SameText, bool NoPlace, bool NoDate, bool NoAgency);
+        bool Removed, bool SameText, bool NoPlace, bool NoDate, bool NoAgency, AddressSighting? AddressSeen);
 
     /// <summary>
     /// Whether storing this capture of the found article would write nothing: the same text is
     /// stored, and neither an earlier capture date, an address, a restoration nor a missing part
     /// of the dateline is to be recorded (the cases the rest of RecordArticle and SetDateline write).
     /// </summary>
-    private static bool Untouched(Found f, ArticleCapture a) =>
+    private bool Untouched(Found f, ArticleCapture a) =>
         !f.IsStub && f.SameText
-        && !(a.Url is not null && a.Url == f.Url && f.Removed)
+        && !(a.Url is not null && f.AddressSeen is not null && f.Removed)
+        && KnowsSighting(Shared(f), a)
         && !AddsCaptureOrAddress(Shared(f), a)
         && !(a.Dateline is { } d && ((f.NoPlace && d.Place is not null) || (f.NoDate && d.Date is not null) || (f.NoAgency && d.Agency is not null)));
 
-    private static FoundArticle Shared(Found f) => new(f.Id, f.IsStub, f.VersionCount, f.CurrentVersion, f.Captured, f.Title, f.Teaser, f.Url, f.Removed, f.SameText);
+    private static FoundArticle Shared(Found f) => new(f.Id, f.IsStub, f.VersionCount, f.CurrentVersion, f.Captured, f.Title, f.Teaser, f.Url, f.Removed, f.SameText, f.AddressSeen);
 
     // The last article a lookup found, with what its dateline lacks: SetDateline has nothing to write when the capture adds none of it.
     private Found? _found;
@@ -220,7 +221,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     protected override FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId)
     {
         var a = prepared.Capture;
-        _found = knownId is { } kid ? FindById(kid, prepared.Hash) : FindByUrlOrKey(sourceId, a.Published, prepared.TitleKey, a.Url, prepared.Hash);
+        _found = knownId is { } kid ? FindById(kid, prepared.Hash, a.Url) : FindByUrlOrKey(sourceId, a.Published, prepared.TitleKey, a.Url, prepared.Hash);
         return _found is { } f ? Shared(f) : null;
     }
 
@@ -286,6 +287,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         k AS (INSERT INTO article_keys (source_id, published, title_key, article_id) SELECT source_id, published, @key, id FROM a ON CONFLICT DO NOTHING),
         v AS (INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) SELECT id, 1, @title, @body, @hash, @captured, @recorded FROM a),
         c AS (INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) SELECT id, 1, 'new', true, @now FROM a),
+        d AS (INSERT INTO article_addresses (url, article_id, first_seen, last_seen) SELECT @url, id, @seen, @seen FROM a WHERE @url::text IS NOT NULL),
         x AS ({PostgresSearchRow.Insert("a")})
         {answer}
         """;
@@ -299,7 +301,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return [
             ("source", sourceId), ("published", a.Published), ("captured", Date(a.Captured)), ("url", Text(a.Url)), ("article_teaser", Text(a.Teaser)),
             ("now", _now), ("recorded", Recorded ?? _now), ("place", Text(d?.Place)), ("date", Date(d?.Date)), ("agency", Text(d?.Agency)),
-            ("key", prepared.TitleKey), ("hash", prepared.Hash),
+            ("key", prepared.TitleKey), ("hash", prepared.Hash), ("seen", Seen(a)),
             .. PostgresSearchRow.Parameters(a.Title, null, prepared.Body, prepared.Terms),
         ];
     }
@@ -310,23 +312,11 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return r.Read() ? (r.IsDBNull(0) ? null : r.GetFieldValue<DateOnly>(0), true) : (null, false);
     }
 
-    protected override void LogChange(ArticleChange change) =>
-        Run("INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) VALUES (@id, @version, @kind, @current, @now)",
-            ("id", change.ArticleId), ("version", change.Version), ("kind", ArticleChange.Name(change.Kind)), ("current", change.BecameCurrent), ("now", _now));
+    protected override object Now => _now;
 
-    protected override long? FindUnremoved(string url) =>
-        Scalar<long?>("SELECT id FROM articles WHERE url = @url AND removed_on IS NULL ORDER BY id LIMIT 1", ("url", url));
+    protected override void Execute(string sql, params (string Name, object? Value)[] args) => Run(sql, args);
 
-    protected override bool IsRemoved(long id) => Scalar<DateOnly?>("SELECT removed_on FROM articles WHERE id = @id", ("id", id)) is not null;
-
-    protected override void SetRemoved(long id, DateOnly on) =>
-        Run("UPDATE articles SET removed_on = @on, updated_at = @now WHERE id = @id", ("on", on), ("now", _now), ("id", id));
-
-    protected override void ClearRemoved(long id) => Run("UPDATE articles SET removed_on = NULL, updated_at = @now WHERE id = @id", ("now", _now), ("id", id));
-
-    protected override void AddEvent(long id, string kind, DateOnly on) =>
-        Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES (@id, @kind, @on, @now)",
-            ("id", id), ("kind", kind), ("on", on), ("now", _now));
+    protected override long? QueryId(string sql, params (string Name, object? Value)[] args) => Scalar<long?>(sql, args);
 
     // The dateline the article was first seen with is kept; a later capture only fills what was missing
     // (and an article with nothing to fill is not rewritten: PostgreSQL writes a new row for every update).
@@ -361,22 +351,31 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         return id;
     }
 
-    // The columns of Found; @hash is the text being stored (empty for a card).
+    // The columns of Found; @hash is the text being stored (empty for a card), @url its address,
+    // whose sighting by the article (d) the lookup joins.
     private const string FoundColumns = """
         a.id, a.status, a.version_count, coalesce(a.current_version, 0) AS current_version, a.captured, a.title, a.teaser, a.url,
         a.removed_on IS NOT NULL AS removed, EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id AND v.hash = @hash) AS same_text,
-        a.dateline_place IS NULL AS no_place, a.dateline_date IS NULL AS no_date, a.dateline_agency IS NULL AS no_agency
+        a.dateline_place IS NULL AS no_place, a.dateline_date IS NULL AS no_date, a.dateline_agency IS NULL AS no_agency,
+        d.first_seen, d.last_seen, d.gone_on IS NOT NULL AS gone
         """;
 
-    private Found? FindById(long id, string hash) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = @id", 0, ("id", id), ("hash", hash));
+    private const string Sighting = "LEFT JOIN article_addresses d ON d.url = @url::text AND d.article_id = a.id";
 
-    // The article at this address, else the one under this title key (see FindByKey): rank, then FoundColumns.
-    // "a.id + 0": without statistics (a new archive) the planner would walk the primary key, filtering every row by address.
+    private Found? FindById(long id, string hash, string? url) =>
+        ReadFound($"SELECT {FoundColumns} FROM articles a {Sighting} WHERE a.id = @id", 0, ("id", id), ("hash", hash), ("url", Text(url)));
+
+    // The article at this address, else the one of this source that has had this text, else the one
+    // under this title key (see FindByKey): rank, then FoundColumns.
     private const string UrlOrKeyLookup = $"""
         SELECT * FROM (
-            (SELECT 1 AS rank, {FoundColumns} FROM articles a WHERE a.url = @url::text ORDER BY a.id + 0 LIMIT 1)
+            (SELECT 1 AS rank, {FoundColumns} FROM article_addresses d JOIN articles a ON a.id = d.article_id WHERE d.url = @url::text ORDER BY a.id LIMIT 1)
             UNION ALL
-            (SELECT 2, {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
+            (SELECT 2, {FoundColumns} FROM versions t JOIN articles a ON a.id = t.article_id {Sighting}
+             WHERE t.hash = @hash AND a.source_id = @source AND a.status = 'complete'
+             ORDER BY a.id LIMIT 1)
+            UNION ALL
+            (SELECT 3, {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id {Sighting}
              WHERE k.source_id = @source AND k.published = @published AND k.title_key = @key
                AND (@url::text IS NULL OR a.url IS NULL OR a.url = @url::text)
              ORDER BY a.id LIMIT 1)) f
@@ -388,7 +387,7 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
 
     // An article with a different URL is a different article, even under the same title and date.
     private Found? FindByKey(long sourceId, DateOnly published, string key, string? url) => ReadFound($"""
-        SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
+        SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id {Sighting}
         WHERE k.source_id = @source AND k.published = @published AND k.title_key = @key
           AND (@url::text IS NULL OR a.url IS NULL OR a.url = @url::text)
         ORDER BY a.id LIMIT 1
@@ -406,7 +405,8 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         if (r.IsDBNull(at)) return null;
         return new Found(r.GetInt64(at), r.GetString(at + 1) == "stub", r.GetInt32(at + 2), r.GetInt32(at + 3),
             r.IsDBNull(at + 4) ? null : r.GetFieldValue<DateOnly>(at + 4), r.GetString(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7),
-            r.GetBoolean(at + 8), r.GetBoolean(at + 9), r.GetBoolean(at + 10), r.GetBoolean(at + 11), r.GetBoolean(at + 12));
+            r.GetBoolean(at + 8), r.GetBoolean(at + 9), r.GetBoolean(at + 10), r.GetBoolean(at + 11), r.GetBoolean(at + 12),
+            r.IsDBNull(at + 13) ? null : new AddressSighting(r.GetFieldValue<DateOnly>(at + 13), r.GetFieldValue<DateOnly>(at + 14), r.GetBoolean(at + 15)));
     }
 
     protected override void AddKey(long sourceId, PreparedArticle prepared, long id) => AddKey(sourceId, prepared.Capture.Published, prepared.TitleKey, id);

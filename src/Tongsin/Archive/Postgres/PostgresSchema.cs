@@ -206,6 +206,32 @@ internal static class PostgresSchema
                 rebuild_after bigint
             );
             """),
+        (4, "every address of an article; articles found by their text; merged articles", """
+            -- Every address an article was found under: the days it was first and last seen there,
+            -- and the day it was found gone from it, while it is.
+            CREATE TABLE article_addresses (
+                url        text NOT NULL,
+                article_id bigint NOT NULL REFERENCES articles(id),
+                first_seen date NOT NULL,
+                last_seen  date NOT NULL,
+                gone_on    date,
+                PRIMARY KEY (url, article_id)
+            );
+            CREATE INDEX article_addresses_article ON article_addresses (article_id);
+            INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on)
+                SELECT a.url, a.id, coalesce(a.captured, a.created_at::date),
+                       coalesce((SELECT max(v.captured) FROM versions v WHERE v.article_id = a.id), a.captured, a.updated_at::date),
+                       a.removed_on
+                FROM articles a WHERE a.url IS NOT NULL;
+            -- A page whose text an article of its source has had is that article, whatever its address.
+            CREATE INDEX versions_hash ON versions (hash);
+            -- An article merged into another, which it was the same text as: its id keeps working.
+            CREATE TABLE article_merges (
+                merged_id  bigint PRIMARY KEY,
+                article_id bigint NOT NULL,
+                merged_at  timestamptz NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
@@ -229,6 +255,7 @@ internal static class PostgresSchema
                 if (version <= current || version > (upTo ?? Latest)) continue;
                 using var tx = connection.BeginTransaction();
                 Exec(connection, sql, tx);
+                if (version == AddressesVersion) MergeSameTexts(connection, tx, clock);
                 using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)", connection, tx);
                 record.Parameters.AddWithValue("v", version);
                 record.Parameters.AddWithValue("n", name);
@@ -243,6 +270,34 @@ internal static class PostgresSchema
             Exec(connection, $"SELECT pg_advisory_unlock({MigrationLock})");
         }
         return current;
+    }
+
+    // The migration that gave an article all its addresses: the articles that were one text under
+    // several addresses are merged with it.
+    private const int AddressesVersion = 4;
+
+    private static void MergeSameTexts(NpgsqlConnection connection, NpgsqlTransaction tx, TimeProvider clock)
+    {
+        // The search row of an article merged away goes with it; the one that stays is written again from its current text.
+        void Forget(IReadOnlyList<long> ids) => Exec(connection, $"DELETE FROM article_search WHERE article_id IN ({string.Join(',', ids)})", tx);
+        void Write(IReadOnlyList<long> ids)
+        {
+            var texts = new List<(long Id, string Title, string Body)>();
+            using (var read = new NpgsqlCommand($"""
+                SELECT a.id, a.title, v.body FROM articles a JOIN versions v ON v.article_id = a.id AND v.number = a.current_version
+                WHERE a.id IN ({string.Join(',', ids)})
+                """, connection, tx))
+            using (var r = read.ExecuteReader())
+                while (r.Read()) texts.Add((r.GetInt64(0), r.GetString(1), r.GetString(2)));
+            foreach (var (id, title, body) in texts)
+                PostgresSearchRow.Write((sql, args) =>
+                {
+                    var cmd = new NpgsqlCommand(sql, connection, tx);
+                    foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                    return cmd;
+                }, id, title, null, body, Search.SearchTerms.Of(title, null, body));
+        }
+        ArticleMerge.Run(connection, tx, clock.GetUtcNow(), new ArticleMerge.Index(Forget, Write));
     }
 
     /// <summary>0 for a database without the archive's tables.</summary>

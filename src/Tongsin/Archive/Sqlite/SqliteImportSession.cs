@@ -84,7 +84,8 @@ internal sealed class SqliteImportSession : SqlImportSession
     protected override FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId)
     {
         var url = prepared.Capture.Url;
-        return knownId is { } kid ? FindById(kid) : (url is not null ? FindByUrl(url) : null) ?? FindByKey(sourceId, prepared.Published, prepared.TitleKey, url);
+        if (knownId is { } kid) return FindById(kid, url);
+        return (url is not null ? FindByUrl(url) : null) ?? FindByText(sourceId, prepared.Hash, url) ?? FindByKey(sourceId, prepared.Published, prepared.TitleKey, url);
     }
 
     protected override long InsertArticle(PreparedArticle prepared, long sourceId)
@@ -96,6 +97,8 @@ internal sealed class SqliteImportSession : SqlImportSession
             SELECT last_insert_rowid();
             """, ("$source", sourceId), ("$title", a.Title), ("$published", prepared.Published), ("$captured", prepared.Captured),
             ("$url", a.Url), ("$teaser", a.Teaser), ("$now", _now));
+        if (a.Url is not null)
+            Run("INSERT INTO article_addresses (url, article_id, first_seen, last_seen) VALUES ($url, $id, $seen, $seen)", ("$url", a.Url), ("$id", id), ("$seen", Dates.ToIso(Seen(a))));
         AddKey(sourceId, prepared.Published, prepared.TitleKey, id);
         AddVersion(id, 1, prepared);
         IndexText(id, a.Title, null, prepared.Body, prepared.Terms);
@@ -145,23 +148,11 @@ internal sealed class SqliteImportSession : SqlImportSession
 
     private static DateOnly? Day(string? iso) => iso is null ? null : DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    protected override void LogChange(ArticleChange change) =>
-        Run("INSERT INTO article_changes (article_id, version, kind, became_current, recorded_at) VALUES ($id, $version, $kind, $current, $now)",
-            ("$id", change.ArticleId), ("$version", change.Version), ("$kind", ArticleChange.Name(change.Kind)), ("$current", change.BecameCurrent), ("$now", _now));
+    protected override object Now => _now;
 
-    protected override long? FindUnremoved(string url) =>
-        Scalar<long?>("SELECT id FROM articles WHERE url = $url AND removed_on IS NULL ORDER BY id LIMIT 1", ("$url", url));
+    protected override void Execute(string sql, params (string Name, object? Value)[] args) => Run(sql, args);
 
-    protected override bool IsRemoved(long id) => Scalar<string?>("SELECT removed_on FROM articles WHERE id = $id", ("$id", id)) is not null;
-
-    protected override void SetRemoved(long id, DateOnly on) =>
-        Run("UPDATE articles SET removed_on = $on, updated_at = $now WHERE id = $id", ("$on", Dates.ToIso(on)), ("$now", _now), ("$id", id));
-
-    protected override void ClearRemoved(long id) => Run("UPDATE articles SET removed_on = NULL, updated_at = $now WHERE id = $id", ("$now", _now), ("$id", id));
-
-    protected override void AddEvent(long id, string kind, DateOnly on) =>
-        Run("INSERT INTO article_events (article_id, kind, on_date, recorded_at) VALUES ($id, $kind, $on, $now)",
-            ("$id", id), ("$kind", kind), ("$on", Dates.ToIso(on)), ("$now", _now));
+    protected override long? QueryId(string sql, params (string Name, object? Value)[] args) => Scalar<long?>(sql, args);
 
     // The dateline the article was first seen with is kept; a later capture only fills what was missing.
     protected override void SetDateline(long id, Dateline d) =>
@@ -200,15 +191,28 @@ internal sealed class SqliteImportSession : SqlImportSession
         if (_settledCards.TryAdd(key, id)) _settledInPage.Add(key);
     }
 
-    private const string FoundColumns = "a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url";
+    // The article's row, and its sighting of the address $url (null where it has no such address).
+    private const string FoundColumns = """
+        a.id, a.status, a.version_count, coalesce(a.current_version, 0), a.captured, a.title, a.teaser, a.url, d.first_seen, d.last_seen, d.gone_on
+        """;
 
-    private FoundArticle? FindById(long id) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.id = $id", ("$id", id));
+    private const string Sighting = "LEFT JOIN article_addresses d ON d.url = $url AND d.article_id = a.id";
 
-    private FoundArticle? FindByUrl(string url) => ReadFound($"SELECT {FoundColumns} FROM articles a WHERE a.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
+    private FoundArticle? FindById(long id, string? url) => ReadFound($"SELECT {FoundColumns} FROM articles a {Sighting} WHERE a.id = $id", ("$id", id), ("$url", url));
+
+    private FoundArticle? FindByUrl(string url) =>
+        ReadFound($"SELECT {FoundColumns} FROM article_addresses d JOIN articles a ON a.id = d.article_id WHERE d.url = $url ORDER BY a.id LIMIT 1", ("$url", url));
+
+    // One source's article that has had this text, whatever its address.
+    private FoundArticle? FindByText(long sourceId, string hash, string? url) => ReadFound($"""
+        SELECT {FoundColumns} FROM versions v JOIN articles a ON a.id = v.article_id {Sighting}
+        WHERE v.hash = $hash AND a.source_id = $source AND a.status = 'complete'
+        ORDER BY a.id LIMIT 1
+        """, ("$hash", hash), ("$source", sourceId), ("$url", url));
 
     // An article with a different URL is a different article, even under the same title and date.
     private FoundArticle? FindByKey(long sourceId, string published, string key, string? url) => ReadFound($"""
-        SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id
+        SELECT {FoundColumns} FROM article_keys k JOIN articles a ON a.id = k.article_id {Sighting}
         WHERE k.source_id = $source AND k.published = $published AND k.title_key = $key
           AND ($url IS NULL OR a.url IS NULL OR a.url = $url)
         ORDER BY a.id LIMIT 1
@@ -219,7 +223,8 @@ internal sealed class SqliteImportSession : SqlImportSession
         using var r = Prepare(sql, args).ExecuteReader();
         if (!r.Read()) return null;
         return new FoundArticle(r.GetInt64(0), r.GetString(1) == "stub", r.GetInt32(2), r.GetInt32(3),
-            Day(r.IsDBNull(4) ? null : r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+            Day(r.IsDBNull(4) ? null : r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
+            AddressSeen: r.IsDBNull(8) ? null : new AddressSighting(Day(r.GetString(8))!.Value, Day(r.GetString(9))!.Value, !r.IsDBNull(10)));
     }
 
     // A card finds the oldest article under its key, so a key given to an older article than the

@@ -183,6 +183,32 @@ internal static class SqliteSchema
                 rebuild_after INTEGER
             );
             """),
+        (7, "every address of an article; articles found by their text; merged articles", """
+            -- Every address an article was found under: the days it was first and last seen there,
+            -- and the day it was found gone from it, while it is.
+            CREATE TABLE article_addresses (
+                url        TEXT NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                first_seen TEXT NOT NULL,
+                last_seen  TEXT NOT NULL,
+                gone_on    TEXT,
+                PRIMARY KEY (url, article_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX article_addresses_article ON article_addresses (article_id);
+            INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on)
+                SELECT a.url, a.id, coalesce(a.captured, substr(a.created_at, 1, 10)),
+                       coalesce((SELECT max(v.captured) FROM versions v WHERE v.article_id = a.id), a.captured, substr(a.updated_at, 1, 10)),
+                       a.removed_on
+                FROM articles a WHERE a.url IS NOT NULL;
+            -- A page whose text an article of its source has had is that article, whatever its address.
+            CREATE INDEX versions_hash ON versions (hash);
+            -- An article merged into another, which it was the same text as: its id keeps working.
+            CREATE TABLE article_merges (
+                merged_id  INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL,
+                merged_at  TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
@@ -198,6 +224,7 @@ internal static class SqliteSchema
             if (version <= current || version > (upTo ?? Latest)) continue;
             using var tx = connection.BeginTransaction();
             Exec(connection, sql, tx);
+            if (version == AddressesVersion) MergeSameTexts(connection, tx, clock);
             using var record = connection.CreateCommand();
             record.Transaction = tx;
             record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)";
@@ -209,6 +236,20 @@ internal static class SqliteSchema
             current = version;
         }
         return current;
+    }
+
+    // The migration that gave an article all its addresses: the articles that were one text under
+    // several addresses are merged with it.
+    private const int AddressesVersion = 7;
+
+    private static void MergeSameTexts(SqliteConnection connection, SqliteTransaction tx, TimeProvider clock)
+    {
+        const string columns = "title, teaser, body, ko, kof, names, meta";
+        // An external-content index forgets a row only when told what it indexed: the view's values before the merge.
+        void Index(IReadOnlyList<long> ids, string command) =>
+            Exec(connection, $"INSERT INTO article_fts ({(command.Length > 0 ? "article_fts, " : "")}rowid, {columns}) SELECT {command}id, {columns} FROM article_text WHERE id IN ({string.Join(',', ids)})", tx);
+        ArticleMerge.Run(connection, tx, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            new ArticleMerge.Index(ids => Index(ids, "'delete', "), ids => Index(ids, "")));
     }
 
     public static int CurrentVersion(SqliteConnection connection)

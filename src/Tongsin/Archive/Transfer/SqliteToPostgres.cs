@@ -67,6 +67,7 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
             progress?.Invoke(copied, remaining);
         }
         var crawlPages = CopyCrawlQueue(from, to);
+        CopyMerges(from, to);
         foreach (var table in new[] { "outlets", "sources", "articles", "crawl_pages" })
             Exec(to, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, false)");
         // The copy is most of the database: its statistics, so that searches and imports are planned for it from the start.
@@ -208,6 +209,20 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
             }
             copy.Complete();
         }
+        using (var copy = to.BeginBinaryImport("COPY article_addresses (url, article_id, first_seen, last_seen, gone_on) FROM STDIN (FORMAT BINARY)"))
+        using (var r = SqliteReader(from, $"SELECT url, article_id, first_seen, last_seen, gone_on FROM article_addresses WHERE article_id BETWEEN {first} AND {last}"))
+        {
+            while (r.Read())
+            {
+                copy.StartRow();
+                copy.Write(r.GetString(0), NpgsqlDbType.Text);
+                copy.Write(r.GetInt64(1), NpgsqlDbType.Bigint);
+                copy.Write(Date(r, 2)!.Value, NpgsqlDbType.Date);
+                copy.Write(Date(r, 3)!.Value, NpgsqlDbType.Date);
+                WriteNullable(copy, Date(r, 4), NpgsqlDbType.Date);
+            }
+            copy.Complete();
+        }
         // What search reads, derived as an import derives it: the current title and body, a stub's teaser.
         var terms = batch.Select(a => SearchTerms.Of(a.Title, a.Status == "stub" ? a.Teaser : null, a.Body)).ToList();
         using (var search = new NpgsqlCommand($"""
@@ -275,6 +290,20 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
         return count;
     }
 
+    // The ids merged away and the articles they lead to: a few rows, copied whole (again, when a copy is resumed).
+    private static void CopyMerges(SqliteConnection from, NpgsqlConnection to)
+    {
+        using var r = SqliteReader(from, "SELECT merged_id, article_id, merged_at FROM article_merges");
+        while (r.Read())
+        {
+            using var insert = new NpgsqlCommand("INSERT INTO article_merges (merged_id, article_id, merged_at) VALUES (@m, @a, @t) ON CONFLICT DO NOTHING", to);
+            insert.Parameters.AddWithValue("m", r.GetInt64(0));
+            insert.Parameters.AddWithValue("a", r.GetInt64(1));
+            insert.Parameters.AddWithValue("t", Time(r.GetString(2)));
+            insert.ExecuteNonQuery();
+        }
+    }
+
     private static CopyReport Verify(SqliteConnection from, NpgsqlConnection to, string origin, long copied, long resumedAfter, long crawlPages)
     {
         var mismatches = new List<string>();
@@ -287,6 +316,8 @@ public sealed class SqliteToPostgres(TimeProvider clock, int batchSize = 1000)
             ("events", "SELECT count(*) FROM article_events"),
             ("sources", "SELECT count(*) FROM sources"),
             ("title keys", "SELECT count(*) FROM article_keys"),
+            ("addresses", "SELECT count(*) FROM article_addresses"),
+            ("merged ids", "SELECT count(*) FROM article_merges"),
             ("crawl pages", "SELECT count(*) FROM crawl_pages"),
         ];
         var found = new Dictionary<string, long>();

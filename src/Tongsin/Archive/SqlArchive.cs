@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Tongsin.Model;
+using Tongsin.Search;
 
 namespace Tongsin.Archive;
 
@@ -146,6 +147,81 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
             };
             yield return new ArticleHistory(article, history, recorded) { Addresses = addresses };
         }
+    }
+
+    /// <summary>
+    /// A search for addresses (url:): the articles found under any of them (an address is matched
+    /// as written and with its scheme the other of http and https), within the query's other
+    /// filters, newest first. Null for any other query, which the backend's index answers.
+    /// </summary>
+    private protected SearchResults? FindByAddress(SearchRequest request)
+    {
+        if (request.Query.IndexOf("url:", StringComparison.OrdinalIgnoreCase) < 0) return null;
+        var parsed = request.Parse();
+        if (parsed.Filters.Addresses.Count == 0) return null;
+        using var c = OpenConnection();
+        var scope = SearchScope.Resolve(() => SourceRows(c), request, parsed.Filters, new OutletCatalog());
+        if (scope.IsEmpty) return new SearchResults(0, []);
+        var urls = parsed.Filters.Addresses.SelectMany(Spellings).Distinct().ToList();
+        using var cmd = Command(c, $"""
+            SELECT {ArchiveRows.ArticleColumns}
+            WHERE a.id IN (SELECT article_id FROM article_addresses WHERE url IN ({string.Join(", ", urls.Select((_, i) => $"@u{i}"))}))
+            ORDER BY a.published DESC, a.id DESC
+            """, urls.Select((u, i) => ($"@u{i}", (object)u)).ToArray());
+        using var r = cmd.ExecuteReader();
+        var outlets = new OutletCache();
+        var ids = new Dictionary<string, long>();
+        var found = new List<ArticleRecord>();
+        while (r.Read())
+        {
+            var a = Rows.Article(r, outlets);
+            if (scope.SourceIds is { } allowed && !allowed.Contains(SourceIdOf(c, a.Source, ids))) continue;
+            if ((scope.From is { } from && a.Published < from) || (scope.To is { } to && a.Published > to)) continue;
+            found.Add(a);
+        }
+        var hits = found.Skip(request.Offset).Take(request.Limit).Select(a => new SearchHit(a.Id, a.Title, a.Source.Label, a.Source.Slug, a.Published,
+            a.Status == ArticleStatus.Stub, Opening(a), 0)).ToList();
+        var facets = request.Facets
+            ? new SearchFacets(
+                found.GroupBy(a => a.Source).Select(g => new Facet(g.Key.Slug, g.Key.Label, g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
+                found.GroupBy(a => a.Source.Language).Select(g => new Facet(g.Key, g.Key, g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
+                found.GroupBy(a => a.Published.Year.ToString("D4", CultureInfo.InvariantCulture)).Select(g => new Facet(g.Key, g.Key, g.Count())).OrderByDescending(f => f.Value).ToList())
+            : null;
+        return new SearchResults(found.Count, hits, facets);
+    }
+
+    // An address as written, and with the other of the two web schemes.
+    private static IEnumerable<string> Spellings(string url)
+    {
+        yield return url;
+        if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) yield return "https://" + url[7..];
+        else if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) yield return "http://" + url[8..];
+    }
+
+    // The start of the article's text, where a search by words would show the words it matched.
+    private static string Opening(ArticleRecord a)
+    {
+        var text = a.Status == ArticleStatus.Stub ? a.Teaser ?? "" : a.Paragraphs.FirstOrDefault() ?? "";
+        const int most = 240;
+        return text.Length <= most ? text : text[..most] + " …";
+    }
+
+    private static long SourceIdOf(DbConnection c, Source source, Dictionary<string, long> known)
+    {
+        if (known.TryGetValue(source.Slug, out var id)) return id;
+        using var cmd = Command(c, "SELECT id FROM sources WHERE slug = @slug", ("@slug", source.Slug));
+        return known[source.Slug] = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every source with its id, as a search's scope resolves its filters over them.</summary>
+    internal static List<(long Id, Source Source)> SourceRows(DbConnection c)
+    {
+        using var cmd = Command(c, "SELECT s.id, s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language");
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(long, Source)>();
+        var outlets = new OutletCache();
+        while (r.Read()) rows.Add((r.GetInt64(0), new Source(outlets.Get(r, 2), r.GetString(1))));
+        return rows;
     }
 
     public IReadOnlyList<SourceSummary> Sources() => Summaries(null);

@@ -30,6 +30,9 @@ public sealed record QueryFilters
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
 
+    /// <summary>Addresses (url:): the articles found under any of them.</summary>
+    public IReadOnlyList<string> Addresses { get; init; } = [];
+
     public bool IsEmpty => Sources.Count == 0 && ExcludedSources.Count == 0 && Outlets.Count == 0 && ExcludedOutlets.Count == 0
-        && Languages.Count == 0 && From is null && To is null;
+        && Languages.Count == 0 && From is null && To is null && Addresses.Count == 0;
 }

@@ -5,7 +5,8 @@ namespace Tongsin.Search;
 
 /// <summary>
 /// The query language: words (all must match), "exact phrases", OR, NOT and -word, prefix*,
-/// parentheses, title:word, and filters source:, outlet:, lang:, date:, before:, after:.
+/// parentheses, title:word, and filters source:, outlet:, lang:, date:, before:, after:, and url:
+/// (the article found at an address, with other filters but without words).
 /// A mistake is a <see cref="QueryException"/> naming the position (counted from 1) and what is wrong.
 /// </summary>
 public sealed class QueryParser
@@ -43,6 +44,8 @@ public sealed class QueryParser
         }
         if (node is null && parser._filters.IsEmpty) throw new QueryException("the query has no words to search for");
         if (node is not null) CheckPositive(node);
+        if (node is not null && parser._filters.Addresses.Count > 0)
+            throw new QueryException("url: finds the article at an address: search for words without it, or narrow it with filters such as source: and date:");
         return new ParsedQuery(node, parser._filters);
     }
 
@@ -138,7 +141,7 @@ public sealed class QueryParser
                 return Word(t, null);
             case Kind.Field:
                 if (!t.Text.Equals("title", StringComparison.OrdinalIgnoreCase))
-                    throw new QueryException($"unknown field '{t.Text}:' at position {t.Position + 1}; fields are title:, source:, outlet:, lang:, date:, before:, after:", t.Position);
+                    throw new QueryException($"unknown field '{t.Text}:' at position {t.Position + 1}; fields are title:, source:, outlet:, lang:, date:, before:, after:, url:", t.Position);
                 if (_at >= _tokens.Count || !(Peek(Kind.Word) || Peek(Kind.Phrase)))
                     throw new QueryException($"'title:' at position {t.Position + 1} needs a word or a \"phrase\" after it", t.Position);
                 var v = _tokens[_at++];
@@ -165,7 +168,7 @@ public sealed class QueryParser
     }
 
     private static bool IsFilter(string field) =>
-        field.ToLowerInvariant() is "source" or "outlet" or "lang" or "language" or "date" or "before" or "after";
+        field.ToLowerInvariant() is "source" or "outlet" or "lang" or "language" or "date" or "before" or "after" or "url";
 
     private string NextValue(Token field)
     {
@@ -190,6 +193,9 @@ public sealed class QueryParser
         if (negate) throw new QueryException($"'{field.Text}:' {where} cannot be negated; only source: and outlet: can", field.Position);
         switch (name)
         {
+            case "url":
+                _filters = _filters with { Addresses = [.. _filters.Addresses, value] };
+                return;
             case "lang" or "language":
                 var lang = Model.Languages.Normalise(value)
                     ?? throw new QueryException($"'{value}' {where} is not a language code (en, ko, zh, ru, ja, es, fr, de, ar)", field.Position);
@@ -271,6 +277,13 @@ public sealed class QueryParser
             {
                 tokens.Add(new Token(Kind.Field, text[start..i], start));
                 i++;
+                // An address is one value to its end, colons, slashes and all (a quoted one is a phrase, as any value).
+                if (text[start..(i - 1)].Equals("url", StringComparison.OrdinalIgnoreCase) && i < text.Length && !char.IsWhiteSpace(text[i]) && !IsQuote(text[i]))
+                {
+                    var value = i;
+                    while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+                    tokens.Add(new Token(Kind.Word, text[value..i], value));
+                }
                 continue;
             }
             var word = text[start..i];

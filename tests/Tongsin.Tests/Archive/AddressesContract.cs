@@ -141,6 +141,26 @@ public abstract class AddressesContract(Backend backend)
         Assert.Equal(exported.Addresses, Assert.Single(copy.All()).Addresses);
     }
 
+    [Fact]
+    public void A_search_for_any_of_its_addresses_finds_the_article_once()
+    {
+        using var f = new ArchiveFixture(backend);
+        f.Store(At(f, Section + "top.kcmsf"), At(f, Section + "latest.kcmsf"), At(f, Section + "other.kcmsf", title: "Another Report", body: ["A different text altogether."]));
+        var id = f.All().Single(a => a.Article.Title.StartsWith("Successful")).Article.Id;
+        var hit = Assert.Single(f.Archive.Search(new SearchRequest($"url:{Section}latest.kcmsf")).Hits);
+        Assert.Equal((id, "Successful Women Players Return Home"), (hit.Id, hit.Title));
+        // The other scheme finds it too; two addresses of one article find it once.
+        Assert.Equal(1, f.Archive.Search(new SearchRequest($"url:{Section.Replace("http://", "https://")}top.kcmsf")).Total);
+        Assert.Equal(1, f.Archive.Search(new SearchRequest($"url:{Section}top.kcmsf url:{Section}latest.kcmsf")).Total);
+        Assert.Equal(2, f.Archive.Search(new SearchRequest($"url:{Section}top.kcmsf url:{Section}other.kcmsf", Facets: true)).Facets!.Years.Single().Count);
+        // Other filters narrow it; an address no article has finds nothing.
+        Assert.Equal(0, f.Archive.Search(new SearchRequest($"url:{Section}top.kcmsf date:2024")).Total);
+        Assert.Equal(1, f.Archive.Search(new SearchRequest($"url:{Section}top.kcmsf date:2025")).Total);
+        Assert.Equal(0, f.Archive.Search(new SearchRequest($"url:{Section}nowhere.kcmsf")).Total);
+        var words = Assert.Throws<QueryException>(() => f.Archive.Search(new SearchRequest($"players url:{Section}top.kcmsf")));
+        Assert.StartsWith("url: finds the article at an address", words.Message);
+    }
+
     private static string Json(ArticleHistory h)
     {
         using var buffer = new MemoryStream();

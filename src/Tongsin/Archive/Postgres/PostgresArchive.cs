@@ -144,7 +144,7 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
         foreach (var history in Histories(r, side)) yield return history;
     }
 
-    public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => _search.Run(request, cancel);
+    public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => FindByAddress(request) ?? _search.Run(request, cancel);
 
     private protected override (string Where, Func<string, DbCommand> Command) Select(NpgsqlConnection c, ArticleFilter filter, long? excludeId = null)
     {

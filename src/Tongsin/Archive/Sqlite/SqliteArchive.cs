@@ -140,7 +140,7 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
         foreach (var history in Histories(r, c)) yield return history;
     }
 
-    public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => _search.Run(request, cancel);
+    public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => FindByAddress(request) ?? _search.Run(request, cancel);
 
     private protected override (string Where, Func<string, DbCommand> Command) Select(SqliteConnection c, ArticleFilter filter, long? excludeId = null)
     {

@@ -9,7 +9,7 @@ namespace Tongsin.Archive.Sqlite;
 internal static class SqliteScope
 {
     public static SearchScope Resolve(SqliteConnection c, SearchRequest request, QueryFilters q, OutletCatalog outlets) =>
-        SearchScope.Resolve(() => SourceRows(c), request, q, outlets);
+        SearchScope.Resolve(() => SqlArchive<SqliteConnection>.SourceRows(c), request, q, outlets);
 
     /// <summary>
     /// The scope as FTS5 expressions over the meta column, to AND with the words; empty when the
@@ -45,16 +45,5 @@ internal static class SqliteScope
     {
         if (scope.SourceIds is { } ids) filter.In("s.id", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList());
         filter.Published(scope.From, scope.To);
-    }
-
-    private static List<(long Id, Source Source)> SourceRows(SqliteConnection c)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT s.id, s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language";
-        using var r = cmd.ExecuteReader();
-        var rows = new List<(long, Source)>();
-        var outlets = new OutletCache();
-        while (r.Read()) rows.Add((r.GetInt64(0), new Source(outlets.Get(r, 2), r.GetString(1))));
-        return rows;
     }
 }

@@ -42,4 +42,37 @@ internal static class AddressSql
         WHERE d.article_id = @id
         ORDER BY CASE WHEN d.url = a.url THEN 0 ELSE 1 END, d.first_seen, d.url
         """;
+
+    /// <summary>
+    /// The migration that gives every article its addresses (and finds articles by their text, and
+    /// keeps the ids merged away), in a backend's own types: <paramref name="text"/>,
+    /// <paramref name="id"/>, <paramref name="day"/> and <paramref name="moment"/> name its column
+    /// types, <paramref name="dayOf"/> the day of a moment column.
+    /// </summary>
+    public static string Migration(string text, string id, string day, string moment, Func<string, string> dayOf, string tableOptions = "") => $"""
+        -- Every address an article was found under: the days it was first and last seen there,
+        -- and the day it was found gone from it, while it is.
+        CREATE TABLE article_addresses (
+            url        {text} NOT NULL,
+            article_id {id} NOT NULL REFERENCES articles(id),
+            first_seen {day} NOT NULL,
+            last_seen  {day} NOT NULL,
+            gone_on    {day},
+            PRIMARY KEY (url, article_id)
+        ){tableOptions};
+        CREATE INDEX article_addresses_article ON article_addresses (article_id);
+        INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on)
+            SELECT a.url, a.id, coalesce(a.captured, {dayOf("a.created_at")}),
+                   coalesce((SELECT max(v.captured) FROM versions v WHERE v.article_id = a.id), a.captured, {dayOf("a.updated_at")}),
+                   a.removed_on
+            FROM articles a WHERE a.url IS NOT NULL;
+        -- A page whose text an article of its source has had is that article, whatever its address.
+        CREATE INDEX versions_hash ON versions (hash);
+        -- An article merged into another, which it was the same text as: its id keeps working.
+        CREATE TABLE article_merges (
+            merged_id  {id} PRIMARY KEY,
+            article_id {id} NOT NULL,
+            merged_at  {moment} NOT NULL
+        );
+        """;
 }

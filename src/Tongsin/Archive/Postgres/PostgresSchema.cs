@@ -206,32 +206,8 @@ internal static class PostgresSchema
                 rebuild_after bigint
             );
             """),
-        (4, "every address of an article; articles found by their text; merged articles", """
-            -- Every address an article was found under: the days it was first and last seen there,
-            -- and the day it was found gone from it, while it is.
-            CREATE TABLE article_addresses (
-                url        text NOT NULL,
-                article_id bigint NOT NULL REFERENCES articles(id),
-                first_seen date NOT NULL,
-                last_seen  date NOT NULL,
-                gone_on    date,
-                PRIMARY KEY (url, article_id)
-            );
-            CREATE INDEX article_addresses_article ON article_addresses (article_id);
-            INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on)
-                SELECT a.url, a.id, coalesce(a.captured, a.created_at::date),
-                       coalesce((SELECT max(v.captured) FROM versions v WHERE v.article_id = a.id), a.captured, a.updated_at::date),
-                       a.removed_on
-                FROM articles a WHERE a.url IS NOT NULL;
-            -- A page whose text an article of its source has had is that article, whatever its address.
-            CREATE INDEX versions_hash ON versions (hash);
-            -- An article merged into another, which it was the same text as: its id keeps working.
-            CREATE TABLE article_merges (
-                merged_id  bigint PRIMARY KEY,
-                article_id bigint NOT NULL,
-                merged_at  timestamptz NOT NULL
-            );
-            """),
+        (4, "every address of an article; articles found by their text; merged articles",
+            AddressSql.Migration("text", "bigint", "date", "timestamptz", moment => $"{moment}::date")),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -183,32 +183,8 @@ internal static class SqliteSchema
                 rebuild_after INTEGER
             );
             """),
-        (7, "every address of an article; articles found by their text; merged articles", """
-            -- Every address an article was found under: the days it was first and last seen there,
-            -- and the day it was found gone from it, while it is.
-            CREATE TABLE article_addresses (
-                url        TEXT NOT NULL,
-                article_id INTEGER NOT NULL REFERENCES articles(id),
-                first_seen TEXT NOT NULL,
-                last_seen  TEXT NOT NULL,
-                gone_on    TEXT,
-                PRIMARY KEY (url, article_id)
-            ) WITHOUT ROWID;
-            CREATE INDEX article_addresses_article ON article_addresses (article_id);
-            INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on)
-                SELECT a.url, a.id, coalesce(a.captured, substr(a.created_at, 1, 10)),
-                       coalesce((SELECT max(v.captured) FROM versions v WHERE v.article_id = a.id), a.captured, substr(a.updated_at, 1, 10)),
-                       a.removed_on
-                FROM articles a WHERE a.url IS NOT NULL;
-            -- A page whose text an article of its source has had is that article, whatever its address.
-            CREATE INDEX versions_hash ON versions (hash);
-            -- An article merged into another, which it was the same text as: its id keeps working.
-            CREATE TABLE article_merges (
-                merged_id  INTEGER PRIMARY KEY,
-                article_id INTEGER NOT NULL,
-                merged_at  TEXT NOT NULL
-            );
-            """),
+        (7, "every address of an article; articles found by their text; merged articles",
+            AddressSql.Migration("TEXT", "INTEGER", "TEXT", "TEXT", moment => $"substr({moment}, 1, 10)", " WITHOUT ROWID")),
     ];
 
     public static int Latest => Migrations[^1].Version;

@@ -125,6 +125,21 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         return new ArticleListing(total.Value, articles, query.Offset);
     }
 
+    /// <summary>Whether an export reads the versions beside its stream on a connection of their own.</summary>
+    private protected virtual bool ExportsOnTwoConnections => false;
+
+    public IEnumerable<ArticleHistory> Export(ArticleFilter filter)
+    {
+        using var c = OpenConnection();
+        using var side = ExportsOnTwoConnections ? OpenConnection() : null;
+        var (where, command) = Select(c, filter);
+        using var tx = side is null ? null : c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        using var cmd = command($"SELECT {ArchiveRows.ExportColumns} {where} ORDER BY a.published, a.id");
+        cmd.Transaction = tx;
+        using var r = cmd.ExecuteReader();
+        foreach (var history in Histories(r, side ?? c)) yield return history;
+    }
+
     /// <summary>
     /// The articles of an export's rows (<see cref="ArchiveRows.ExportColumns"/>), each with its
     /// versions when it has several, read on <paramref name="versions"/> while the rows stream, and

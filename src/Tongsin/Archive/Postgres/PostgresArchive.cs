@@ -131,18 +131,9 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
 
     public IImportSession BeginImport() => new PostgresImportSession(OpenConnection(), _clock);
 
-    public IEnumerable<ArticleHistory> Export(ArticleFilter filter)
-    {
-        // The versions of articles that have several are read on a second connection while the first streams.
-        using var c = OpenConnection();
-        using var side = OpenConnection();
-        var (where, command) = Select(c, filter);
-        using var tx = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        using var cmd = command($"SELECT {ArchiveRows.ExportColumns} {where} ORDER BY a.published, a.id");
-        cmd.Transaction = tx;
-        using var r = cmd.ExecuteReader();
-        foreach (var history in Histories(r, side)) yield return history;
-    }
+    // PostgreSQL reads one statement's rows at a time on a connection: the versions go on a second one,
+    // and the stream's transaction keeps what it reads one moment's archive.
+    private protected override bool ExportsOnTwoConnections => true;
 
     public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => FindByAddress(request) ?? _search.Run(request, cancel);
 

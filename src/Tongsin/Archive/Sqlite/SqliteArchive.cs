@@ -131,15 +131,6 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
         return new SqliteImportSession(c, _clock);
     }
 
-    public IEnumerable<ArticleHistory> Export(ArticleFilter filter)
-    {
-        using var c = OpenConnection();
-        var (where, command) = Select(c, filter);
-        using var cmd = command($"SELECT {ArchiveRows.ExportColumns} {where} ORDER BY a.published, a.id");
-        using var r = cmd.ExecuteReader();
-        foreach (var history in Histories(r, c)) yield return history;
-    }
-
     public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => FindByAddress(request) ?? _search.Run(request, cancel);
 
     private protected override (string Where, Func<string, DbCommand> Command) Select(SqliteConnection c, ArticleFilter filter, long? excludeId = null)

@@ -9,6 +9,7 @@ using Tongsin.Bench.Measuring;
 // pg-search:       latency of the same mix through a PostgreSQL archive's search (--db postgres://...).
 // cost-bounds:     wrk against `tongsin serve` over the real corpora, with and without the costly queries of a hostile client.
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
+// reprint-pairs:   precision, recall and F1 of reprint detection on the labelled pairs, against the threshold.
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -36,6 +37,8 @@ try
             return PostgresSearchProbe.Run(options);
         case "crawl":
             return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
+        case "reprint-pairs":
+            return Tongsin.Bench.Reprints.ReprintPairsReport.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;

@@ -9,7 +9,7 @@ namespace Tongsin.Analysis.Reprints;
 /// article that has a copy: its cluster's original (the earliest published, then the lowest id;
 /// the original's row names itself) and its estimated similarity to the original.
 /// reprint_cluster_state says up to which change of the archive's log the clusters are, and under
-/// which signatures and threshold they were made.
+/// which signatures, threshold and window of days they were made.
 /// </summary>
 internal static class ReprintClusterTables
 {
@@ -18,7 +18,7 @@ internal static class ReprintClusterTables
         c.Execute("CREATE TABLE IF NOT EXISTS reprint_clusters (article_id bigint NOT NULL, original_id bigint NOT NULL, similarity double precision NOT NULL)");
         c.Execute("CREATE INDEX IF NOT EXISTS reprint_clusters_article ON reprint_clusters (article_id)");
         c.Execute("CREATE INDEX IF NOT EXISTS reprint_clusters_original ON reprint_clusters (original_id)");
-        c.Execute("CREATE TABLE IF NOT EXISTS reprint_cluster_state (signatures integer NOT NULL, threshold double precision NOT NULL, watermark bigint NOT NULL)");
+        c.Execute("CREATE TABLE IF NOT EXISTS reprint_cluster_state (signatures integer NOT NULL, threshold double precision NOT NULL, most_days integer NOT NULL, watermark bigint NOT NULL)");
         // The candidate lookup goes from a bucket to the articles in it; the analyser's own index is by article.
         foreach (var table in new[] { ReprintSignatures.SignatureTable, ReprintSignatures.BandTable })
         {

@@ -23,7 +23,7 @@ public sealed class ReprintClustering(ReprintParameters? parameters = null)
 
     private sealed record AnalyserState(int Revision, long Watermark, long? RebuildAfter);
 
-    private sealed record State(int Signatures, double Threshold, long Watermark);
+    private sealed record State(int Signatures, double Threshold, int MostDays, long Watermark);
 
     /// <summary>
     /// Brings the clusters up to date with the signatures; nothing while the analyser has not run
@@ -40,9 +40,9 @@ public sealed class ReprintClustering(ReprintParameters? parameters = null)
         ReprintClusterTables.Ensure(c);
         var analyser = Analyser(c);
         if (analyser is null || analyser.RebuildAfter is not null || analyser.Revision != _analyser.Revision) return null;
-        var state = c.QuerySingleOrDefault<(int Signatures, double Threshold, long Watermark)?>("SELECT signatures, threshold, watermark FROM reprint_cluster_state")
-            is { } s ? new State(s.Signatures, s.Threshold, s.Watermark) : null;
-        if (state is null || state.Signatures != analyser.Revision || state.Threshold != _p.Threshold) return Rebuild(c, cancel);
+        var state = c.QuerySingleOrDefault<(int Signatures, double Threshold, int MostDays, long Watermark)?>("SELECT signatures, threshold, most_days, watermark FROM reprint_cluster_state")
+            is { } s ? new State(s.Signatures, s.Threshold, s.MostDays, s.Watermark) : null;
+        if (state is null || state.Signatures != analyser.Revision || state.Threshold != _p.Threshold || state.MostDays != _p.MostDays) return Rebuild(c, cancel);
 
         long articles = 0;
         const int batch = 500;
@@ -97,7 +97,7 @@ public sealed class ReprintClustering(ReprintParameters? parameters = null)
         {
             for (var i = 0; i < group.Count; i++)
                 for (var j = i + 1; j < group.Count; j++)
-                    if (sets.Find(group[i]) != sets.Find(group[j]) && MinHashSignature.Similarity(Sig(group[i]), Sig(group[j])) >= _p.Threshold)
+                    if (sets.Find(group[i]) != sets.Find(group[j]) && Math.Abs(days[group[i]] - days[group[j]]) <= _p.MostDays && MinHashSignature.Similarity(Sig(group[i]), Sig(group[j])) >= _p.Threshold)
                         sets.Union(group[i], group[j]);
             group.Clear();
         }
@@ -138,8 +138,8 @@ public sealed class ReprintClustering(ReprintParameters? parameters = null)
             c.Execute("DELETE FROM reprint_clusters", transaction: tx);
             ReprintClusterTables.Insert(c, tx, rowsOut);
             c.Execute("DELETE FROM reprint_cluster_state", transaction: tx);
-            c.Execute("INSERT INTO reprint_cluster_state (signatures, threshold, watermark) VALUES (@Revision, @Threshold, @Watermark)",
-                new { analyser.Revision, _p.Threshold, analyser.Watermark }, tx);
+            c.Execute("INSERT INTO reprint_cluster_state (signatures, threshold, most_days, watermark) VALUES (@Revision, @Threshold, @MostDays, @Watermark)",
+                new { analyser.Revision, _p.Threshold, _p.MostDays, analyser.Watermark }, tx);
             tx.Commit();
         }
         return new ReprintClusteringRun(true, n, size.Values.Count(s => s >= 2), rowsOut.Count);
@@ -174,7 +174,8 @@ public sealed class ReprintClustering(ReprintParameters? parameters = null)
         if (candidates.Count == 0) return;
         var signature = MinHashSignature.Decode(self.Signature);
         var signed = Signatures(c, tx, candidates);
-        var matches = signed.Values.Where(s => signature.Similarity(MinHashSignature.Decode(s.Signature)) >= _p.Threshold).Select(s => s.ArticleId).ToList();
+        var day = ReprintClusterTables.Day(self.Published);
+        var matches = signed.Values.Where(s => Math.Abs(ReprintClusterTables.Day(s.Published) - day) <= _p.MostDays && signature.Similarity(MinHashSignature.Decode(s.Signature)) >= _p.Threshold).Select(s => s.ArticleId).ToList();
         if (matches.Count == 0) return;
 
         var originals = c.Query<(long ArticleId, long OriginalId)>(

@@ -75,7 +75,9 @@ public sealed class MinHashSignature
 
     public static MinHashSignature Decode(string text)
     {
-        var values = new uint[text.Length / 4 * 3 / 4];
+        var bytes = Convert.FromBase64String(text);
+        if (bytes.Length == 0 || bytes.Length % 4 != 0) throw new FormatException($"a signature of {bytes.Length} bytes, not a whole number of 4-byte values");
+        var values = new uint[bytes.Length / 4];
         Decode(text, values);
         return new MinHashSignature(values);
     }

@@ -28,7 +28,8 @@ internal static class AnalyseCommand
             using var archive = context.OpenArchive(parse);
             var runs = Run(context.Console, archive, name, parse.GetValue(rebuild));
             foreach (var run in runs) context.Console.Out.WriteLine(Describe(run));
-            if (Cluster(archive, context.Console) is { } clustering) context.Console.Out.WriteLine(Describe(clustering));
+            if (name is null or ReprintSignatures.AnalyserName && Cluster(archive, context.Console) is { } clustering)
+                context.Console.Out.WriteLine(Describe(clustering));
             return 0;
         });
         return command;

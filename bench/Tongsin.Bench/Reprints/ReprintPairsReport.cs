@@ -46,6 +46,10 @@ internal static class ReprintPairsReport
         foreach (var v in chosenVerdicts.Where(v => v.Found(chosen) != v.Texts.Pair.Same))
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(v.Texts.Pair.Same ? "missed" : "wrongly found")}: {v.Texts.Pair.Kind}, similarity {v.Similarity:0.00}{(v.Candidate ? "" : " (no shared bucket)")}, {v.Days} days apart: {v.Texts.Pair.Note}"));
+        o.WriteLine();
+        o.WriteLine("the most alike different texts within the window:");
+        foreach (var v in chosenVerdicts.Where(v => !v.Texts.Pair.Same && v.Days <= chosen.MostDays).OrderByDescending(v => v.Similarity).Take(5))
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {v.Similarity:0.00}{(v.Candidate ? "" : " (no shared bucket)")}: {v.Texts.Pair.Kind}: {v.Texts.Pair.Note}"));
         return 0;
     }
 

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Tongsin.Text;
 
 namespace Tongsin.Analysis.Reprints;
 
@@ -8,15 +8,8 @@ namespace Tongsin.Analysis.Reprints;
 /// stays the same text). The agency's dateline ("Pyongyang, May 5 (KCNA) --", "(평양 5월 5일발
 /// 조선중앙통신)") is left out: every item of a day opens with the same one, and a reprint changes it.
 /// </summary>
-public static partial class ReprintShingles
+public static class ReprintShingles
 {
-    // A dateline opening a paragraph: place, a day, the agency in brackets, a dash; or the Korean form.
-    [GeneratedRegex(@"^\s*[\p{Lu}][\p{L} .'’-]{1,40},\s+[^()]{3,30}?\s*\([A-Za-z]{2,6}(?:-[A-Za-z]{2,6})?\)\s*[-–—]+\s*")]
-    private static partial Regex LatinDateline();
-
-    [GeneratedRegex(@"^\s*[(（【\[]\s*\p{L}{1,12}\s+\d{1,2}\s*월\s*\d{1,2}\s*일\s*발?\s*\p{L}{2,12}\s*[)）】\]]\s*")]
-    private static partial Regex KoreanDateline();
-
     /// <summary>The words of the article's text, case-folded, without punctuation or datelines.</summary>
     public static List<string> Words(string title, IReadOnlyList<string> paragraphs)
     {
@@ -29,8 +22,8 @@ public static partial class ReprintShingles
     /// <summary>The paragraph without a dateline at its start.</summary>
     public static string WithoutDateline(string paragraph)
     {
-        var m = LatinDateline().Match(paragraph);
-        if (!m.Success) m = KoreanDateline().Match(paragraph);
+        var m = DatelinePatterns.Latin().Match(paragraph);
+        if (!m.Success) m = DatelinePatterns.Korean().Match(paragraph);
         return m.Success ? paragraph[m.Length..] : paragraph;
     }
 

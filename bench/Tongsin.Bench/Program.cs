@@ -9,6 +9,8 @@ using Tongsin.Bench.Measuring;
 // pg-search:       latency of the same mix through a PostgreSQL archive's search (--db postgres://...).
 // cost-bounds:     wrk against `tongsin serve` over the real corpora, with and without the costly queries of a hostile client.
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
+// reprints:        reprint detection over an archive grown from the real corpus: clustering from scratch, a new copy's check, import on/off.
+// reprint-pairs:   precision, recall and F1 of reprint detection on the labelled pairs, against the threshold.
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -36,6 +38,13 @@ try
             return PostgresSearchProbe.Run(options);
         case "crawl":
             return Tongsin.Bench.Crawling.CrawlBenchmark.Run(options);
+        case "reprints":
+            return Tongsin.Bench.Reprints.ReprintBenchmark.Run(options);
+        case "measure-reprint-clusters":
+            Console.WriteLine(Tongsin.Bench.Reprints.ReprintBenchmark.MeasureClusters(options.String("archive", "")).ToLine());
+            return 0;
+        case "reprint-pairs":
+            return Tongsin.Bench.Reprints.ReprintPairsReport.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;
@@ -52,6 +61,8 @@ try
             Console.Error.WriteLine("       Tongsin.Bench cost-bounds [--seconds 30] [--budget 5] [--corpora DIR] [--archive PATH] [--baseline OTHER/tongsin.dll]");
             Console.Error.WriteLine("       Tongsin.Bench history --articles N [--runs R] [--postgres postgres://user@host:port/postgres] [--corpus PATH]");
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
+            Console.Error.WriteLine("       Tongsin.Bench reprints --articles N [--runs R] [--samples S] [--corpus kcna-co-jp.jsonl.gz]");
+            Console.Error.WriteLine("       Tongsin.Bench reprint-pairs [--pairs FILE] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }

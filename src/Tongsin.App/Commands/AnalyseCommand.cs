@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Tongsin.Analysis;
 using Tongsin.Analysis.Lengths;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Commands;
@@ -10,7 +11,7 @@ namespace Tongsin.App.Commands;
 internal static class AnalyseCommand
 {
     /// <summary>The analysers the app runs, in order. A new analysis joins here.</summary>
-    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths()];
+    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures()];
 
     public static Command Create(CommandContext context)
     {
@@ -27,6 +28,8 @@ internal static class AnalyseCommand
             using var archive = context.OpenArchive(parse);
             var runs = Run(context.Console, archive, name, parse.GetValue(rebuild));
             foreach (var run in runs) context.Console.Out.WriteLine(Describe(run));
+            if (name is null or ReprintSignatures.AnalyserName && Cluster(archive, context.Console) is { } clustering)
+                context.Console.Out.WriteLine(Describe(clustering));
             return 0;
         });
         return command;
@@ -64,12 +67,19 @@ internal static class AnalyseCommand
         {
             var runs = new AnalyserRunner(archive, Analysers()).Run(progress: new LineProgress(console), cancel: console.Cancel);
             foreach (var run in runs.Where(r => r.Articles > 0)) console.Out.WriteLine(Describe(run));
+            if (Cluster(archive, console) is { Articles: > 0 } clustering) console.Out.WriteLine(Describe(clustering));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             console.Error.WriteLine($"error: the analysis stopped: {e.Message}; what was stored is kept, and 'tongsin analyse' goes on from here");
         }
     }
+
+    /// <summary>After the analysers: the reprint clusters take in the signatures that changed.</summary>
+    public static ReprintClusteringRun? Cluster(IArchive archive, CliConsole console) => new ReprintClustering().Update(archive, console.Cancel);
+
+    public static string Describe(ReprintClusteringRun run) =>
+        $"reprint clusters: {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles taken in, {run.Clusters:N0} clusters of {run.Members:N0} articles";
 
     public static string Describe(AnalyserRun run) =>
         $"{run.Name} (revision {run.Revision}): {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles analysed, {run.Rows:N0} rows written";

@@ -12,11 +12,9 @@ namespace Tongsin.Ingest.Pages;
 /// </summary>
 public static partial class DatelineReader
 {
-    [GeneratedRegex(@"^(?<place>[\p{Lu}][\p{L} .'’-]{1,40}),\s+(?<date>[^()]{3,30}?)\s*\((?<agency>[A-Za-z]{2,5}(?:-[A-Za-z]{2,5})?)\)\s*-+\s*")]
-    private static partial Regex LatinPattern();
+    private static Regex LatinPattern() => DatelinePatterns.Latin();
 
-    [GeneratedRegex(@"^[(（【\[]\s*(?<place>\p{L}{1,12})\s+(?<month>\d{1,2})\s*월\s*(?<day>\d{1,2})\s*일\s*발\s*(?<agency>\p{L}{2,12})\s*[)）】\]]\s*")]
-    private static partial Regex KoreanPattern();
+    private static Regex KoreanPattern() => DatelinePatterns.Korean();
 
     [GeneratedRegex(@"^(?:(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})|(?<day>\d{1,2})\s+de\s+(?<mes>[a-z]+))$", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Exchange;
+using Tongsin.Model;
 
 namespace Tongsin.App.Commands;
 
@@ -58,9 +60,11 @@ internal static class ExportCommand
         var buffer = new MemoryStream();
         using var json = new Utf8JsonWriter(buffer, JsonOptions);
         var count = 0L;
+        // The copies of each text, read whole first: an article with none has no row to look up.
+        var reprints = new ReprintClusters(archive).AllLinks();
         foreach (var item in archive.Export(filter))
         {
-            JsonlRecord.Write(json, item);
+            JsonlRecord.Write(json, item with { Reprints = reprints.GetValueOrDefault(item.Article.Id, ReprintLinks.None) });
             json.Flush();
             w.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
             w.Write('\n');

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Model;
 using Tongsin.Text;
 
@@ -33,7 +34,7 @@ internal static class ShowCommand
             var o = context.Console.Out;
             if (parse.GetValue(json))
             {
-                var history = new ArticleHistory(article, versions) { Addresses = archive.Addresses(articleId) };
+                var history = new ArticleHistory(article, versions) { Addresses = archive.Addresses(articleId), Reprints = new ReprintClusters(archive).LinksOf(articleId) };
                 o.WriteLine(Json.Write(w => Exchange.JsonlRecord.Write(w, history, withHistory: true)));
                 return 0;
             }

@@ -10,7 +10,8 @@ namespace Tongsin.Exchange;
 /// outlet, language, title, published, captured, url, status, teaser, body (paragraphs), versions
 /// (a count), recorded (when the current version was recorded), removed, hash, dateline (place, date,
 /// agency, or null), addresses (every address the article was found under, the first first, each with
-/// url, first_seen, last_seen and gone, the day it was found gone from it or null), and history (every version, oldest first, each with its own recorded) when there
+/// url, first_seen, last_seen and gone, the day it was found gone from it or null), original and
+/// reprints (the copies of its text in other articles, where they were read), and history (every version, oldest first, each with its own recorded) when there
 /// is more than one.
 /// </summary>
 public static class JsonlRecord
@@ -55,6 +56,21 @@ public static class JsonlRecord
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (item.Reprints is { } reprints)
+        {
+            if (reprints.Original is { } original) w.WriteNumber("original", original); else w.WriteNull("original");
+            w.WriteStartArray("reprints");
+            foreach (var r in reprints.Others)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("id", r.Id);
+                w.WriteString("source", r.Source);
+                w.WriteString("published", Dates.ToIso(r.Published));
+                w.WriteNumber("similarity", Math.Round(r.Similarity, 3));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         if (item.Versions.Count > 1 || (withHistory && item.Versions.Count > 0))
         {
             w.WriteStartArray("history");

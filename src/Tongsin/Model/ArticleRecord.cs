@@ -36,7 +36,22 @@ public sealed record ArticleHistory(ArticleRecord Article, IReadOnlyList<Article
 {
     /// <summary>Every address the article was found under, the first first; empty where the reader did not read them.</summary>
     public IReadOnlyList<ArticleAddress> Addresses { get; init; } = [];
+
+    /// <summary>The copies of this text in the archive (reprints), when they were read: null where they were not.</summary>
+    public ReprintLinks? Reprints { get; init; }
 }
+
+/// <summary>
+/// An article's place among the copies of one text: the cluster's original (the earliest
+/// published; null when no other article is a copy of this one) and the other copies.
+/// </summary>
+public sealed record ReprintLinks(long? Original, IReadOnlyList<ReprintLink> Others)
+{
+    public static readonly ReprintLinks None = new(null, []);
+}
+
+/// <summary>Another copy of the text: its article, source (slug), publication day, and estimated similarity to the original.</summary>
+public sealed record ReprintLink(long Id, string Source, DateOnly Published, double Similarity);
 
 /// <summary>
 /// An address an article was found under, with the days it was first and last seen there (the

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Model;
 
@@ -19,7 +20,11 @@ internal static class ArticleApi
         if (article is null && n is { } merged && archive.MergedInto(merged) is { } into)
             return TypedResults.Redirect($"/api/articles/{into}", permanent: true);
         if (article is null) return ApiProblems.NotFound($"The archive has no article '{id}'.");
-        var history = new ArticleHistory(article, archive.Versions(article.Id)) { Addresses = archive.Addresses(article.Id) };
+        var history = new ArticleHistory(article, archive.Versions(article.Id))
+        {
+            Addresses = archive.Addresses(article.Id),
+            Reprints = new ReprintClusters(archive).LinksOf(article.Id),
+        };
         // Written by the exporter's own code, so the API and an export never drift apart; tagged, since an article changes rarely.
         return new TaggedJsonResult(w => Exchange.JsonlRecord.Write(w, history, withHistory: true));
     }

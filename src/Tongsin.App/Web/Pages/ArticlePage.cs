@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Model;
 using Tongsin.Search;
@@ -33,7 +34,8 @@ internal static class ArticlePage
         var versions = archive.Versions(article.Id);
         var diff = ParseDiff(new Parameters(request, archive).Text("diff"), article.Id, versions);
         var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id, CountAll: false));
-        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id)), tagged: true);
+        var copies = new ReprintClusters(archive).Of(article.Id) is { } cluster ? Copies(archive, cluster, article) : null;
+        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id), copies), tagged: true);
     }
 
     /// <summary>"1..2": two different versions the article has.</summary>
@@ -52,7 +54,15 @@ internal static class ArticlePage
         return new VersionPair(a, b);
     }
 
-    public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff, IReadOnlyList<ArticleAddress>? addresses = null)
+    /// <summary>The other copies of an article's text, with the source labels to show and the original's text when this is a copy.</summary>
+    internal sealed record CopiesOf(ReprintCluster Cluster, IReadOnlyDictionary<string, string> Labels, ArticleRecord? Original);
+
+    private static CopiesOf Copies(IArchive archive, ReprintCluster cluster, ArticleRecord article) =>
+        new(cluster, archive.SourceList().ToDictionary(s => s.Slug, s => s.Label),
+            cluster.OriginalId == article.Id ? null : archive.FindArticle(cluster.OriginalId));
+
+    public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff,
+        IReadOnlyList<ArticleAddress>? addresses = null, CopiesOf? copies = null)
     {
         var source = a.Source;
         var original = Display.IsWebAddress(a.Url)
@@ -66,6 +76,7 @@ internal static class ArticlePage
             {(diff is { } pair ? Diff(a, versions, pair) : Body(a))}
             {(versions.Count > 1 ? Versions(a, versions, diff) : Html.Empty)}
             {(addresses is { Count: > 1 } ? Addresses(addresses) : Html.Empty)}
+            {(copies is not null ? AlsoPublished(a, copies) : Html.Empty)}
             </article>
             {MoreFrom(source, moreFrom)}
             """));
@@ -129,6 +140,32 @@ internal static class ArticlePage
         </ul>
         </section>
         """);
+
+    // The other copies of the text: the original first. A copy shows the words it changed from the original.
+    private static Html AlsoPublished(ArticleRecord a, CopiesOf copies)
+    {
+        var others = copies.Cluster.Members.Where(m => m.ArticleId != a.Id).ToList();
+        var changes = copies.Original is { Status: ArticleStatus.Complete } original
+            ? Html.Of($"""
+                <details class="reprint-diff">
+                <summary>Changes from the original ({copies.Labels.GetValueOrDefault(copies.Cluster.Original.Source, copies.Cluster.Original.Source)}, {Display.Date(original.Published)}): <del>removed words</del> <ins>added words</ins></summary>
+                {Html.When(original.Title != a.Title, Html.Of($"<p class=\"diff-title\">Title: {Pieces(WordDiff.Compare(original.Title, a.Title))}</p>"))}
+                <div class="body"><p>{Pieces(WordDiff.Compare(original.Paragraphs, a.Paragraphs))}</p></div>
+                </details>
+                """)
+            : Html.Empty;
+        return Html.Of($"""
+            <section class="reprints" aria-labelledby="reprints-heading">
+            <h2 id="reprints-heading">Also published by</h2>
+            <ul>
+            {others.Select(m => Html.Of($"""
+                <li><a href="/articles/{m.ArticleId}">{copies.Labels.GetValueOrDefault(m.Source, m.Source)}</a>, <time datetime="{Display.Iso(m.Published)}">{Display.Date(m.Published)}</time>{(m.ArticleId == copies.Cluster.OriginalId ? Html.Of($" (the original)") : Html.Of($", similarity {m.Similarity.ToString("0.00", CultureInfo.InvariantCulture)} to the original"))}</li>
+                """))}
+            </ul>
+            {changes}
+            </section>
+            """);
+    }
 
     private static Html Diff(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair pair)
     {

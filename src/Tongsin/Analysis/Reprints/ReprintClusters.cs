@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Tongsin.Archive;
+using Tongsin.Model;
 
 namespace Tongsin.Analysis.Reprints;
 
@@ -28,6 +29,23 @@ public sealed class ReprintClusters(IArchive archive)
         var original = c.QuerySingleOrDefault<long?>("SELECT original_id FROM reprint_clusters WHERE article_id = @articleId", new { articleId });
         return original is null ? null : Read(c, "k.original_id = @original", new DynamicParameters(new { original })).FirstOrDefault();
     }
+
+    /// <summary>An article's links to the other copies of its text (<see cref="ReprintLinks.None"/> when there are none).</summary>
+    public ReprintLinks LinksOf(long articleId) => Of(articleId) is { } cluster ? Links(cluster, articleId) : ReprintLinks.None;
+
+    /// <summary>Every clustered article's links, for an export: a few rows an article that has copies, none for the rest.</summary>
+    public IReadOnlyDictionary<long, ReprintLinks> AllLinks()
+    {
+        using var c = archive.Connect();
+        ReprintClusterTables.Ensure(c);
+        var links = new Dictionary<long, ReprintLinks>();
+        foreach (var cluster in Read(c, "1 = 1", new DynamicParameters()))
+            foreach (var member in cluster.Members) links[member.ArticleId] = Links(cluster, member.ArticleId);
+        return links;
+    }
+
+    private static ReprintLinks Links(ReprintCluster cluster, long articleId) => new(cluster.OriginalId,
+        cluster.Members.Where(m => m.ArticleId != articleId).Select(m => new ReprintLink(m.ArticleId, m.Source, m.Published, m.Similarity)).ToList());
 
     /// <summary>
     /// The clusters whose original was published in the period (either end open), and, with

@@ -65,6 +65,22 @@ public sealed class ReprintsWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_folds_the_copies_of_a_text_into_its_best_match_and_can_show_them_all()
+    {
+        var folded = await _client.GetStringAsync("/search?q=tideland+reclamation");
+        Assert.Contains("2 results", folded);
+        Assert.Equal(1, Count(folded, "<a class=\"title\""));
+        Assert.Contains("also in 1 other article from 2 sources</a>", folded);
+        Assert.Contains("copies=all\">Show every copy</a>", folded);
+
+        var all = await _client.GetStringAsync("/search?q=tideland+reclamation&copies=all");
+        Assert.Equal(2, Count(all, "<a class=\"title\""));
+        Assert.DoesNotContain("also in", all);
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+
+    [Fact]
     public void The_export_and_show_carry_them_too()
     {
         var export = CliRunner.Run("export", "--db", _f.Location);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Search;
 
@@ -42,10 +43,29 @@ internal static class SearchPage
         var form = new SearchForm(p.Text("q"), p.Values("source"), p.Text("lang"), p.Text("from"), p.Text("to"), p.Text("sort") ?? "relevance", p.Number("page", 1, 1, 10_000), p.Text("fold") is "0" or "false");
         if (form.Query is null) return new PageResult(Render(form, sources, null));
         var request = p.Search(PageSize, (form.Page - 1) * PageSize) with { Facets = true };
-        return new PageResult(Render(form, sources, await gate.Search(context, request)));
+        var results = await gate.Search(context, request);
+        var copies = p.Text("copies") is "all" ? null : new ReprintClusters(archive).Among(results.Hits.Select(h => h.Id).ToList());
+        return new PageResult(Render(form, sources, results, copies));
     }
 
-    public static Html Render(SearchForm form, IReadOnlyList<Model.Source> sources, SearchResults? results)
+    /// <summary>
+    /// The hits to show: of the copies of one text on the page (reprints in other outlets, edited
+    /// copies at other addresses), the best ranked stands for the others, with how many there are.
+    /// </summary>
+    internal static List<(SearchHit Hit, int Others, int Sources)> Fold(IReadOnlyList<SearchHit> hits, IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies)
+    {
+        var shown = new List<(SearchHit, int, int)>();
+        var seen = new HashSet<long>();
+        foreach (var hit in hits)
+        {
+            if (copies is null || !copies.TryGetValue(hit.Id, out var cluster)) { shown.Add((hit, 0, 0)); continue; }
+            if (seen.Add(cluster.Original)) shown.Add((hit, cluster.Articles - 1, cluster.Sources));
+        }
+        return shown;
+    }
+
+    public static Html Render(SearchForm form, IReadOnlyList<Model.Source> sources, SearchResults? results,
+        IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies = null)
     {
         var frame = form.Query is null
             ? new PageFrame("Search", QuickSearch: false)
@@ -53,7 +73,7 @@ internal static class SearchPage
         return Layout.Render(frame, Html.Of($"""
             <h1>Search</h1>
             {Form(form, sources)}
-            {(results is null ? Help : Results(form, results, frame))}
+            {(results is null ? Help : Results(form, results, frame, copies))}
             """));
     }
 
@@ -115,16 +135,19 @@ internal static class SearchPage
     private static Html Option(string value, string label, bool selected) =>
         Html.Of($"""<option value="{value}"{(selected ? Html.Of($" selected") : Html.Empty)}>{label}</option>""");
 
-    private static Html Results(SearchForm form, SearchResults results, PageFrame frame)
+    private static Html Results(SearchForm form, SearchResults results, PageFrame frame, IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies)
     {
+        var shown = Fold(results.Hits, copies);
+        var folded = results.Hits.Count - shown.Count;
         var pages = Math.Max(1, (results.Total + PageSize - 1) / PageSize);
         return Html.Of($"""
             <p class="count" role="status"><strong>{Display.Count(results.Total, "result", "results")}</strong> for “{form.Query}”<span class="feeds"> · Follow: <a href="{frame.AtomFeed}">Atom</a> · <a href="{frame.RssFeed}">RSS</a></span></p>
             {Html.When(results.RankedAmong is not null, Html.Of($"""<p class="note">Ranked by relevance among the newest {(results.RankedAmong ?? 0).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of these results. Add a date range or other words to rank them all, or sort by date.</p>"""))}
             {Facets(form, results.Facets)}
             <ol class="hits">
-            {results.Hits.Select(Hit)}
+            {shown.Select(h => Hit(h.Hit, h.Others, h.Sources))}
             </ol>
+            {Html.When(folded > 0, Html.Of($"""<p class="note">{Display.Count(folded, "copy", "copies")} of texts above folded into their best match. <a href="{form.Link(form.Page)}{(form.Link(form.Page).Contains('?') ? "&" : "?")}copies=all">Show every copy</a></p>"""))}
             {Html.When(results.Total > 0, Html.Of($"""
                 <nav class="pager" aria-label="Pages">
                 {Html.When(form.Page > 1, Html.Of($"""<a rel="prev" href="{form.Link(form.Page - 1)}">Previous</a>"""))}
@@ -151,10 +174,10 @@ internal static class SearchPage
             """);
     }
 
-    private static Html Hit(SearchHit hit) => Html.Of($"""
+    private static Html Hit(SearchHit hit, int others, int sources) => Html.Of($"""
         <li>
         <a class="title" href="/articles/{hit.Id}">{hit.Title}</a>{Html.When(hit.IsStub, Html.Of($""" <span class="label">title only</span>"""))}
-        <div class="meta"><a href="/sources/{hit.SourceSlug}">{hit.Source}</a> · <time datetime="{Display.Iso(hit.Published)}">{Display.Date(hit.Published)}</time></div>
+        <div class="meta"><a href="/sources/{hit.SourceSlug}">{hit.Source}</a> · <time datetime="{Display.Iso(hit.Published)}">{Display.Date(hit.Published)}</time>{Html.When(others > 0, Html.Of($""" · <a class="copies" href="/articles/{hit.Id}#reprints-heading">also in {Display.Count(others, "other article", "other articles")}{(sources > 1 ? Html.Of($" from {sources} sources") : Html.Empty)}</a>"""))}</div>
         {Html.When(hit.Snippet.Length > 0, Html.Of($"""<p class="snippet">{Html.Trusted(Snippets.Html(hit.Snippet))}</p>"""))}
         </li>
         """);

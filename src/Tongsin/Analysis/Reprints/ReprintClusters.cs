@@ -33,6 +33,23 @@ public sealed class ReprintClusters(IArchive archive)
     /// <summary>An article's links to the other copies of its text (<see cref="ReprintLinks.None"/> when there are none).</summary>
     public ReprintLinks LinksOf(long articleId) => Of(articleId) is { } cluster ? Links(cluster, articleId) : ReprintLinks.None;
 
+    /// <summary>
+    /// For the articles among these that have copies: their cluster's original, how many articles
+    /// it holds, and from how many sources: what a page of search hits needs to fold the copies.
+    /// </summary>
+    public IReadOnlyDictionary<long, (long Original, int Articles, int Sources)> Among(IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0) return new Dictionary<long, (long, int, int)>();
+        using var c = archive.Connect();
+        ReprintClusterTables.Ensure(c);
+        return c.Query<(long Article, long Original, long Articles, long Sources)>($"""
+            SELECT k.article_id, k.original_id,
+                   (SELECT count(*) FROM reprint_clusters m WHERE m.original_id = k.original_id),
+                   (SELECT count(DISTINCT s.source) FROM reprint_clusters m JOIN reprint_signatures s ON s.article_id = m.article_id WHERE m.original_id = k.original_id)
+            FROM reprint_clusters k WHERE k.article_id IN ({ReprintClusterTables.List(ids)})
+            """).ToDictionary(r => r.Article, r => (r.Original, (int)r.Articles, (int)r.Sources));
+    }
+
     /// <summary>Every clustered article's links, for an export: a few rows an article that has copies, none for the rest.</summary>
     public IReadOnlyDictionary<long, ReprintLinks> AllLinks()
     {

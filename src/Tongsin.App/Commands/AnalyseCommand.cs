@@ -79,7 +79,7 @@ internal static class AnalyseCommand
     public static ReprintClusteringRun? Cluster(IArchive archive, CliConsole console) => new ReprintClustering().Update(archive, console.Cancel);
 
     public static string Describe(ReprintClusteringRun run) =>
-        $"reprint clusters: {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles taken in, {run.Clusters:N0} clusters of {run.Members:N0} articles";
+        $"reprint clusters: {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles taken in, {run.Clusters:N0} {(run.Clusters == 1 ? "cluster" : "clusters")} of {run.Members:N0} articles";
 
     public static string Describe(AnalyserRun run) =>
         $"{run.Name} (revision {run.Revision}): {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles analysed, {run.Rows:N0} rows written";

@@ -38,6 +38,7 @@ internal static class AnalyseCommand
     /// <summary>Runs the analysers with a bar on a terminal, or a line every two seconds in a log.</summary>
     public static IReadOnlyList<AnalyserRun> Run(CliConsole console, IArchive archive, string? only = null, bool rebuild = false)
     {
+        ReprintClustering.Prepare(archive);
         var runner = new AnalyserRunner(archive, Analysers());
         if (!console.IsTerminal) return runner.Run(only, rebuild, new LineProgress(console), console.Cancel);
         IReadOnlyList<AnalyserRun> runs = [];
@@ -65,6 +66,7 @@ internal static class AnalyseCommand
     {
         try
         {
+            ReprintClustering.Prepare(archive);
             var runs = new AnalyserRunner(archive, Analysers()).Run(progress: new LineProgress(console), cancel: console.Cancel);
             foreach (var run in runs.Where(r => r.Articles > 0)) console.Out.WriteLine(Describe(run));
             if (Cluster(archive, console) is { Articles: > 0 } clustering) console.Out.WriteLine(Describe(clustering));
@@ -79,7 +81,8 @@ internal static class AnalyseCommand
     public static ReprintClusteringRun? Cluster(IArchive archive, CliConsole console) => new ReprintClustering().Update(archive, console.Cancel);
 
     public static string Describe(ReprintClusteringRun run) =>
-        $"reprint clusters: {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles taken in, {run.Clusters:N0} clusters of {run.Members:N0} articles";
+        $"reprint clusters: {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles taken in"
+        + (run.Clusters is { } clusters ? $", {clusters:N0} {(clusters == 1 ? "cluster" : "clusters")} of {run.Members:N0} articles" : "");
 
     public static string Describe(AnalyserRun run) =>
         $"{run.Name} (revision {run.Revision}): {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles analysed, {run.Rows:N0} rows written";

@@ -16,7 +16,7 @@ public class ReprintsCommandTests
         var db = t.File("a.db");
         var import = CliRunner.Run("import", "--db", db, pages);
         Assert.Equal(0, import.Exit);
-        Assert.Contains("reprint clusters: rebuilt, 3 articles taken in, 1 clusters of 2 articles", import.Out);
+        Assert.Contains("reprint clusters: rebuilt, 3 articles taken in, 1 cluster of 2 articles", import.Out);
         return db;
     }
 

@@ -86,6 +86,8 @@ internal static partial class GazetteerFile
         [JsonPropertyName("followed")] public bool Followed { get; set; }
         [JsonPropertyName("ambiguous")] public List<string>? Ambiguous { get; set; }
         [JsonPropertyName("note")] public string? Note { get; set; }
+        // For the reviewer: how many articles of the corpora carried each spelling when the line was written.
+        [JsonPropertyName("seen")] public string? Seen { get; set; }
     }
 
     private sealed class RoleLine

@@ -22,7 +22,6 @@ public enum RomanisationSystem
 public static class KoreanRomaniser
 {
     private const char FirstSyllable = '\uAC00';
-    private const char LastSyllable = '\uD7A3';
 
     // Initial consonants in Unicode order: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
     internal static readonly string[] DprkInitial = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "kh", "th", "ph", "h"];
@@ -61,8 +60,6 @@ public static class KoreanRomaniser
     // Surnames of two syllables; any other name's surname is its first syllable.
     private static readonly HashSet<string> DoubleSurnames = ["남궁", "선우", "황보", "제갈", "사공", "독고", "서문"];
 
-    public static bool IsSyllable(char c) => c is >= FirstSyllable and <= LastSyllable;
-
     internal static (int Initial, int Vowel, int Final) Parts(char syllable)
     {
         var index = syllable - FirstSyllable;
@@ -78,7 +75,7 @@ public static class KoreanRomaniser
     /// </summary>
     public static string Name(string hangul, RomanisationSystem system = RomanisationSystem.Dprk)
     {
-        var syllables = string.Concat(hangul.Where(IsSyllable));
+        var syllables = string.Concat(hangul.Where(Hangul.IsSyllable));
         if (syllables.Length == 0) return "";
         if (system == RomanisationSystem.Dprk && DprkConventional.TryGetValue(syllables, out var conventional)) return conventional;
         var surnameLength = syllables.Length >= 3 && DoubleSurnames.Contains(syllables[..2]) ? 2 : 1;
@@ -127,7 +124,7 @@ public static class KoreanRomaniser
     /// </summary>
     public static string Word(string hangul, RomanisationSystem system = RomanisationSystem.Dprk)
     {
-        var syllables = string.Concat(hangul.Where(IsSyllable));
+        var syllables = string.Concat(hangul.Where(Hangul.IsSyllable));
         if (system == RomanisationSystem.Dprk && DprkConventional.TryGetValue(syllables, out var conventional)) return conventional;
         return Capitalise(Syllables(syllables, system, soundChanges: true));
     }
@@ -170,7 +167,7 @@ public static class KoreanRomaniser
     }
 
     // A vowel or a voiced final (ㄴ ㄹ ㅁ ㅇ) lets a following ㄱ ㄷ ㅂ ㅈ be voiced.
-    internal static bool EndsVoiced(char syllable) => Final[Parts(syllable).Final] is "" or "n" or "l" or "m" or "ng";
+    private static bool EndsVoiced(char syllable) => Final[Parts(syllable).Final] is "" or "n" or "l" or "m" or "ng";
 
     private static string Syllable(char syllable, string[] initials, string[] vowels)
     {

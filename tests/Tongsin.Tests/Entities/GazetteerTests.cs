@@ -64,6 +64,8 @@ public class GazetteerTests
     [InlineData("Kim Il Sung University", "kim-il-sung-university")]
     [InlineData("Kim Jong Il's Patriotism", "kim-jong-il-patriotism")]
     [InlineData("Nyongbyon", "yongbyon")]
+    [InlineData("Kim Jong Un's", "kim-jong-un")]
+    [InlineData("Japan’s", "japan")]
     public void A_spelling_finds_its_entity(string spelling, string slug) =>
         Assert.Equal(slug, Assert.Single(BuiltIn.Find(spelling)).Slug);
 

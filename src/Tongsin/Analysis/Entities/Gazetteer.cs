@@ -84,8 +84,14 @@ public sealed class Gazetteer
     /// "U.S.", "Kim Jŏng-il"), or written in Hangul (김정일, 로동당 or 노동당). Several when the spelling is
     /// ambiguous or names entities of different kinds; none when it is unknown.
     /// </summary>
-    public IReadOnlyList<Entity> Find(string spelling) =>
-        bySpelling.TryGetValue(SpellingKey.Of(spelling), out var found) ? found : [];
+    public IReadOnlyList<Entity> Find(string spelling)
+    {
+        if (bySpelling.TryGetValue(SpellingKey.Of(spelling), out var found)) return found;
+        // A possessive names its owner ("Kim Jong Un's"); a name that itself ends in 's was matched above.
+        var trimmed = spelling.TrimEnd();
+        return trimmed.Length > 2 && trimmed[^1] is 's' && trimmed[^2] is '\'' or '’'
+            && bySpelling.TryGetValue(SpellingKey.Of(trimmed[..^2]), out found) ? found : [];
+    }
 
     /// <summary>
     /// The persons a romanised name in any system may be, read back into Hangul by rule when the

@@ -37,6 +37,13 @@ public interface IArchive : IDisposable
     /// </summary>
     SearchResults Search(SearchRequest request, CancellationToken cancel = default);
 
+    /// <summary>
+    /// How many articles a query matches, per source and bucket of time, the empty cells left out;
+    /// a blank query counts every article the request's own scope (sources, language, dates)
+    /// covers. The same bounds as a search; the same mistakes are <see cref="QueryException"/>s.
+    /// </summary>
+    IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default);
+
     /// <summary>A page of articles and stubs, newest first; see <see cref="ArticleQuery"/>.</summary>
     ArticleListing ListArticles(ArticleQuery query);
 

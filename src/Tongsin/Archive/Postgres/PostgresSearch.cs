@@ -85,15 +85,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     private SearchResults Run(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, SearchBudget budget)
     {
         if (parsed.Text is not { } text) return Listing(c, request, parsed.Filters);
-        Settle(c, request.Limits.Budget);
-        var scope = SearchScope.Resolve(() => SourceRows(c).Select(r => (r.Id, r.Source)).ToList(), request, parsed.Filters, _outlets);
-        var within = scope.IsEmpty ? null : ScopeQuery(c, scope);
-        if (within is null) return new SearchResults(0, [], request.Facets ? NoFacets : null);
-
-        var filter = new PgFilter();
-        var terms = new TsQueryBuilder(filter, request.FoldKorean);
-        filter.Add(terms.Condition(text));
-        if (within.Length > 0) filter.Add($"x.meta @@ {filter.Parameter(within)}::tsquery");
+        if (Matching(c, request, parsed, text) is not var (filter, terms)) return new SearchResults(0, [], request.Facets ? NoFacets : null);
 
         var tally = Counted(c, filter, request.Facets);
         var total = tally.Stretches.Values.Sum();
@@ -111,6 +103,58 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         var hits = Hits(c, filter, page, words);
         if (Hangul.Contains(request.Query)) hits = KoreanSnippet.Recut(hits, text, request.FoldKorean, id => KoreanText(c, id));
         return new SearchResults(total, hits, tally.Facets, rankedAmong);
+    }
+
+    /// <summary>
+    /// The condition on article_search (x) that the query's words and scope make, and the
+    /// tsqueries of its words; null when no article can be in the scope.
+    /// </summary>
+    private (PgFilter Filter, TsQueryBuilder Terms)? Matching(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, QueryNode text)
+    {
+        Settle(c, request.Limits.Budget);
+        var scope = SearchScope.Resolve(() => SourceRows(c).Select(r => (r.Id, r.Source)).ToList(), request, parsed.Filters, _outlets);
+        var within = scope.IsEmpty ? null : ScopeQuery(c, scope);
+        if (within is null) return null;
+        var filter = new PgFilter();
+        var terms = new TsQueryBuilder(filter, request.FoldKorean);
+        filter.Add(terms.Condition(text));
+        if (within.Length > 0) filter.Add($"x.meta @@ {filter.Parameter(within)}::tsquery");
+        return (filter, terms);
+    }
+
+    /// <summary>
+    /// How many articles a query matches, per source and bucket of time, grouped in one pass over
+    /// the matches (or, for filters alone or a blank query, over the articles they select).
+    /// </summary>
+    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default)
+    {
+        var parsed = TallyBuckets.Parse(request);
+        using var budget = SearchBudget.Start(request.Limits, cancel);
+        using var c = open();
+        using var stop = Cancels(c, budget);
+        return budget.Run(() => Tally(c, request, parsed, interval), e => e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled });
+    }
+
+    private List<TallyCount> Tally(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, TallyInterval interval)
+    {
+        var unit = interval.ToString().ToLowerInvariant();
+        NpgsqlCommand cmd;
+        if (parsed.Text is not { } text)
+        {
+            var filter = new PgFilter();
+            AddFilters(c, filter, request, parsed.Filters);
+            cmd = filter.Command(c, $"SELECT s.slug, date_trunc('{unit}', a.published)::date, count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter.Where} GROUP BY 1, 2");
+        }
+        else
+        {
+            if (Matching(c, request, parsed, text) is not var (filter, _)) return [];
+            cmd = Command(c, filter, $"SELECT s.slug, x.day, x.n FROM (SELECT x.source_id, date_trunc('{unit}', x.published)::date AS day, count(*) AS n FROM article_search x {filter.Where} GROUP BY 1, 2) x JOIN sources s ON s.id = x.source_id");
+        }
+        var counts = new List<TallyCount>();
+        using (cmd)
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) counts.Add(new TallyCount(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2)));
+        return counts.OrderBy(t => t.Bucket).ThenBy(t => t.Source, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -193,7 +237,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         }
         if (!facets) return new Counts(stretches, null);
         var sources = SourceRows(c).ToDictionary(s => s.Id);
-        return new Counts(stretches, FacetsOf(rows.GroupBy(x => (x.Source, x.Year)).Select(g =>
+        return new Counts(stretches, FacetCounts.Of(rows.GroupBy(x => (x.Source, x.Year)).Select(g =>
         {
             var s = sources[g.Key.Source];
             return (s.Source.Slug, s.Label, s.Source.Language, g.Key.Year.ToString("D4", CultureInfo.InvariantCulture), g.Sum(x => x.Count));
@@ -328,11 +372,6 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         return r.Read() ? (r.GetString(0), r.GetString(1)) : ("", "");
     }
 
-    private static SearchFacets FacetsOf(List<(string Slug, string Label, string Language, string Year, long Count)> rows) => new(
-        rows.GroupBy(x => (x.Slug, x.Label)).Select(g => new Facet(g.Key.Slug, g.Key.Label, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
-        rows.GroupBy(x => x.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
-        rows.GroupBy(x => x.Year).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
-
     /// <summary>
     /// The scope as a tsquery over the meta column, to AND with the words; empty when the scope takes
     /// in the whole archive, null when no article can be in it (dates outside the archive's). Dates
@@ -425,7 +464,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         using var r = cmd.ExecuteReader();
         var rows = new List<(string Slug, string Label, string Language, string Year, long Count)>();
         while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)));
-        return FacetsOf(rows);
+        return FacetCounts.Of(rows);
     }
 
     // The request's own filters (from the command line or the search form) and the query's filters all apply.

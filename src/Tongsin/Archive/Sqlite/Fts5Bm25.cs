@@ -15,9 +15,9 @@ namespace Tongsin.Archive.Sqlite;
 /// Registered through FTS5's C API (fts5_api.xCreateFunction), once per database connection.
 /// Returns, like bm25(), the negated score: lower is better.
 ///
-/// Beside it, tongsin_tally(article_fts) counts each matching row by the source and year a
-/// <see cref="Tally"/> holds for it, for a search's facets, and returns 1: one pass over the
-/// matches counts them by every source and year at once.
+/// Beside it, tongsin_tally(article_fts) counts each matching row by the source and day a
+/// <see cref="Tally"/> holds for it, for a search's facets and its counts over time, and returns 1:
+/// one pass over the matches counts them by every source and day at once.
 ///
 /// And tongsin_instances(fts) returns how many times the row matches the query's phrases: FTS5's
 /// snippet() weighs every match against every other, so a row with thousands of them would take
@@ -198,26 +198,50 @@ internal static unsafe partial class Fts5Bm25
 
     public const string TallyName = "tongsin_tally";
 
-    /// <summary>Until disposed, tongsin_tally on this connection counts rows by the sources and years given, indexed by row id (0: no article).</summary>
-    public static Tally BeginTally(SqliteConnection connection, int[] sources, short[] years)
+    /// <summary>Until disposed, tongsin_tally on this connection counts rows by the source and day <paramref name="rows"/> holds for each.</summary>
+    public static Tally BeginTally(SqliteConnection connection, RowFacets.Snapshot rows)
     {
         var state = StateOf(connection);
-        return state.Tally = new Tally(state, sources, years);
+        return state.Tally = new Tally(state, rows);
     }
 
-    public sealed class Tally(object owner, int[] sources, short[] years) : IDisposable
+    public sealed class Tally : IDisposable
     {
-        internal readonly int[] Sources = sources;
-        internal readonly short[] Years = years;
+        private readonly object _owner;
+        internal readonly int[] Sources, Days;
+        internal readonly int FirstDay, Span;
 
-        /// <summary>Rows counted per source id and per year.</summary>
-        public Dictionary<int, long> BySource { get; } = [];
-        public Dictionary<int, long> ByYear { get; } = [];
+        internal Tally(object owner, RowFacets.Snapshot rows)
+        {
+            _owner = owner;
+            (Sources, Days) = (rows.Sources, rows.Days);
+            (FirstDay, Span) = rows.LastDay < rows.FirstDay ? (0, 0) : (rows.FirstDay, rows.LastDay - rows.FirstDay + 1);
+            // Rented: a search with facets counts into a new table every time, a few megabytes at most.
+            _size = (rows.MostSource + 1) * Span;
+            Cells = System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(1, _size));
+            Array.Clear(Cells, 0, _size);
+        }
 
-        /// <summary>Rows for which no source and year were given: added after the tables were read.</summary>
+        private readonly int _size;
+
+        /// <summary>Rows counted per source and day: cell source × span + (day − first day).</summary>
+        internal long[] Cells { get; }
+
+        /// <summary>Rows for which no source and day were given: added after the tables were read.</summary>
         public long Unknown { get; internal set; }
 
-        public void Dispose() => ((State)owner).Tally = null;
+        /// <summary>The counted rows, by source id and day, the empty cells left out.</summary>
+        public IEnumerable<(int Source, DateOnly Day, long Count)> Counts()
+        {
+            for (var i = 0; i < _size; i++)
+                if (Cells[i] > 0) yield return (i / Span, DateOnly.FromDayNumber(FirstDay + i % Span), Cells[i]);
+        }
+
+        public void Dispose()
+        {
+            ((State)_owner).Tally = null;
+            System.Buffers.ArrayPool<long>.Shared.Return(Cells);
+        }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -229,10 +253,7 @@ internal static unsafe partial class Fts5Bm25
             var row = api->xRowid(fts);
             int source;
             if ((ulong)row < (ulong)tally.Sources.Length && (source = tally.Sources[row]) != 0)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(tally.BySource, source, out _)++;
-                CollectionsMarshal.GetValueRefOrAddDefault(tally.ByYear, tally.Years[row], out _)++;
-            }
+                tally.Cells[source * tally.Span + (tally.Days[row] - tally.FirstDay)]++;
             else tally.Unknown++;
         }
         sqlite3_result_double(context, 1);

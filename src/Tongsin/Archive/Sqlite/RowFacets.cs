@@ -4,19 +4,22 @@ using Microsoft.Data.Sqlite;
 namespace Tongsin.Archive.Sqlite;
 
 /// <summary>
-/// The source and the year of publication of every article, held in memory by article id (six
-/// bytes an article), for the facets of a search: one pass over the matches counts each by its
-/// source and year (tongsin_tally, see <see cref="Fts5Bm25"/>), instead of one pass inside the
-/// index for every source and every year. An article's source and date never change, so the
+/// The source and the day of publication of every article, held in memory by article id (eight
+/// bytes an article), for the tally of a search (its facets, its counts over time): one pass over
+/// the matches counts each by its source and day (tongsin_tally, see <see cref="Fts5Bm25"/>),
+/// instead of one pass inside the index for every source and every day. An article's source and date never change, so the
 /// tables only grow: the rows added since they were last read are read when the archive has more.
 /// </summary>
 internal sealed class RowFacets
 {
     private readonly object _gate = new();
-    private Snapshot _current = new([], [], 0);
+    private Snapshot _current = new([], [], 0, int.MaxValue, int.MinValue, 0);
 
-    /// <summary>Source ids and years by article id; 0 where no article has that id.</summary>
-    public sealed record Snapshot(int[] Sources, short[] Years, long LastId);
+    /// <summary>
+    /// Source ids and days (<see cref="DateOnly.DayNumber"/>) by article id, 0 where no article has
+    /// that id; the first and last day and the highest source id among them.
+    /// </summary>
+    public sealed record Snapshot(int[] Sources, int[] Days, long LastId, int FirstDay, int LastDay, int MostSource);
 
     /// <summary>The tables as they are now, reading the articles added since last time.</summary>
     public Snapshot Current(SqliteConnection c)
@@ -31,9 +34,9 @@ internal sealed class RowFacets
     {
         lock (_gate)
         {
-            var (sources, years, last) = _current;
+            var (sources, days, last, first, latest, most) = _current;
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT id, source_id, substr(published, 1, 4) FROM articles WHERE id > $last ORDER BY id";
+            cmd.CommandText = "SELECT id, source_id, published FROM articles WHERE id > $last ORDER BY id";
             cmd.Parameters.AddWithValue("$last", last);
             using (var r = cmd.ExecuteReader())
             {
@@ -44,14 +47,16 @@ internal sealed class RowFacets
                     {
                         var size = (int)Math.Max(id + 1, sources.Length * 3L / 2 + 1024);
                         Array.Resize(ref sources, size);
-                        Array.Resize(ref years, size);
+                        Array.Resize(ref days, size);
                     }
-                    sources[id] = checked((int)r.GetInt64(1));
-                    years[id] = short.Parse(r.GetString(2), NumberStyles.None, CultureInfo.InvariantCulture);
+                    var source = checked((int)r.GetInt64(1));
+                    var day = DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
+                    (sources[id], days[id]) = (source, day);
+                    (first, latest, most) = (Math.Min(first, day), Math.Max(latest, day), Math.Max(most, source));
                     last = id;
                 }
             }
-            return _current = new Snapshot(sources, years, last);
+            return _current = new Snapshot(sources, days, last, first, latest, most);
         }
     }
 }

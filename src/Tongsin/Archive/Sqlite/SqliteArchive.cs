@@ -133,6 +133,8 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
 
     public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => FindByAddress(request) ?? _search.Run(request, cancel);
 
+    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default) => _search.Tally(request, interval, cancel);
+
     private protected override (string Where, Func<string, DbCommand> Command) Select(SqliteConnection c, ArticleFilter filter, long? excludeId = null)
     {
         var where = new SqlFilter();

@@ -419,34 +419,79 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     }
 
     /// <summary>
-    /// The matches per source, language and year, in one pass over the matches: tongsin_tally
-    /// counts each by the source and year <see cref="RowFacets"/> holds for it.
+    /// The matches per source and day, in one pass over the matches: tongsin_tally counts each by
+    /// the source and day <see cref="RowFacets"/> holds for it. Facets and counts over time are both
+    /// read from it.
     /// </summary>
-    private SearchFacets Facets(SqliteConnection c, string match)
+    private List<(int Source, DateOnly Day, long Count)> DayCounts(SqliteConnection c, string match)
     {
-        Dictionary<int, long> perSource, perYear;
         for (var attempt = 0; ; attempt++)
         {
             var rows = _rowFacets.Current(c);
-            using var tally = Fts5Bm25.BeginTally(c, rows.Sources, rows.Years);
+            using var tally = Fts5Bm25.BeginTally(c, rows);
             using (var cmd = Command(c, $"SELECT count(*) FROM article_fts WHERE article_fts MATCH $m AND {Fts5Bm25.TallyName}(article_fts) = 1", ("$m", match)))
                 cmd.ExecuteScalar();
-            (perSource, perYear) = (tally.BySource, tally.ByYear);
             // An article stored since the tables were read is counted on a second pass.
-            if (tally.Unknown == 0 || attempt == 1) break;
+            if (tally.Unknown == 0 || attempt == 1) return tally.Counts().ToList();
         }
-        var sources = new List<(long Id, string Slug, string Label, string Language)>();
-        using (var cmd = c.CreateCommand())
+    }
+
+    private SearchFacets Facets(SqliteConnection c, string match)
+    {
+        var counts = DayCounts(c, match);
+        var sources = Sources(c);
+        return FacetCounts.Of(counts.GroupBy(x => (x.Source, x.Day.Year)).Select(g =>
         {
-            cmd.CommandText = "SELECT id, slug, label, language FROM sources";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) sources.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
-        }
-        var bySource = sources.Select(s => (s.Slug, s.Label, s.Language, Count: perSource.GetValueOrDefault((int)s.Id))).Where(s => s.Count > 0).ToList();
-        return new SearchFacets(
-            bySource.Select(s => new Facet(s.Slug, s.Label, s.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
-            bySource.GroupBy(s => s.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
-            perYear.Select(y => new Facet(y.Key.ToString("D4", CultureInfo.InvariantCulture), y.Key.ToString("D4", CultureInfo.InvariantCulture), y.Value)).OrderByDescending(f => f.Value).ToList());
+            var s = sources[g.Key.Source];
+            return (s.Slug, s.Label, s.Language, Year: g.Key.Year.ToString("D4", CultureInfo.InvariantCulture), Count: g.Sum(x => x.Count));
+        }).ToList());
+    }
+
+    private static Dictionary<long, (string Slug, string Label, string Language)> Sources(SqliteConnection c)
+    {
+        using var cmd = Command(c, "SELECT id, slug, label, language FROM sources");
+        using var r = cmd.ExecuteReader();
+        var sources = new Dictionary<long, (string, string, string)>();
+        while (r.Read()) sources[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3));
+        return sources;
+    }
+
+    /// <summary>
+    /// How many articles a query matches, per source and bucket of time: the matches of its words
+    /// counted in one pass (<see cref="DayCounts"/>), or, for filters alone or a blank query, the
+    /// articles they select, grouped by source and day.
+    /// </summary>
+    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default)
+    {
+        var parsed = TallyBuckets.Parse(request);
+        using var budget = SearchBudget.Start(request.Limits, cancel);
+        using var c = open();
+        using var interrupt = Interrupts(c, budget);
+        return budget.Run(() =>
+        {
+            if (parsed.Text is not null) PrefixBound.Check(parsed.Text, request.Limits.PrefixTerms, (prefix, most) => WordsBeginning(c, prefix, most));
+            Fts5Bm25.Register(c);
+            var scope = SqliteScope.Resolve(c, request, parsed.Filters, _outlets);
+            var within = scope.IsEmpty ? null : scope.Match(c);
+            if (within is null) return [];
+            var sources = Sources(c);
+            List<(int Source, DateOnly Day, long Count)> days;
+            if (parsed.Text is null)
+            {
+                var filter = new SqlFilter();
+                scope.AddTo(filter);
+                using var cmd = filter.Command(c, $"SELECT a.source_id, a.published, count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter.Where} GROUP BY 1, 2");
+                using var r = cmd.ExecuteReader();
+                days = [];
+                while (r.Read()) days.Add(((int)r.GetInt64(0), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(2)));
+            }
+            else
+            {
+                var text = Fts5Query.From(parsed.Text, request.FoldKorean);
+                days = DayCounts(c, within.Length == 0 ? text.Expression : $"({text.Expression}) AND {within}");
+            }
+            return (IReadOnlyList<TallyCount>)TallyBuckets.Sum(days.Select(d => new TallyCount(sources[d.Source].Slug, d.Day, d.Count)), interval);
+        }, e => e is SqliteException { SqliteErrorCode: SqliteInterrupted });
     }
 
     // Filters alone: one pass over the articles they select, grouped by source and year.
@@ -456,9 +501,6 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         using var r = cmd.ExecuteReader();
         var rows = new List<(string Slug, string Label, string Language, string Year, long Count)>();
         while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)));
-        return new SearchFacets(
-            rows.GroupBy(x => (x.Slug, x.Label)).Select(g => new Facet(g.Key.Slug, g.Key.Label, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Label).ToList(),
-            rows.GroupBy(x => x.Language).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
-            rows.GroupBy(x => x.Year).Select(g => new Facet(g.Key, g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
+        return FacetCounts.Of(rows);
     }
 }

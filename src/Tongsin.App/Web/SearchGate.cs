@@ -17,7 +17,11 @@ internal sealed class SearchGate(IArchive archive, WebOptions options)
 {
     private readonly SemaphoreSlim _places = new(options.Searches, options.Searches);
 
-    public async Task<SearchResults> Search(HttpContext context, SearchRequest request)
+    public Task<SearchResults> Search(HttpContext context, SearchRequest request) =>
+        Run(context, (bounds, cancel) => archive.Search(request with { Bounds = bounds }, cancel));
+
+    /// <summary>Any work of the search's kind (a tally, a trend), under the same gate and budget: it is given the bounds left to it.</summary>
+    public async Task<T> Run<T>(HttpContext context, Func<SearchBounds, CancellationToken, T> work)
     {
         var bounds = options.SearchBounds;
         var arrived = Stopwatch.GetTimestamp();
@@ -28,7 +32,7 @@ internal sealed class SearchGate(IArchive archive, WebOptions options)
             var left = bounds.Budget == Timeout.InfiniteTimeSpan ? bounds.Budget : bounds.Budget - Stopwatch.GetElapsedTime(arrived);
             if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) throw new SearchBudgetException(bounds.Budget);
             // A thread of its own, not one of the pool's: the pool's few threads stay free for pages and for the waits here.
-            return await Task.Factory.StartNew(() => archive.Search(request with { Bounds = bounds with { Budget = left } }, cancel),
+            return await Task.Factory.StartNew(() => work(bounds with { Budget = left }, cancel),
                 cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally { _places.Release(); }

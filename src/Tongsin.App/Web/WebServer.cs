@@ -88,6 +88,7 @@ public static class WebServer
         SourcePage.Map(app);
         ArticlePage.Map(app);
         SearchPage.Map(app);
+        TrendsPage.Map(app);
         SourceFeed.Map(app);
         SearchFeed.Map(app);
 
@@ -96,6 +97,7 @@ public static class WebServer
         ArticleApi.Map(api);
         SearchApi.Map(api);
         SourcesApi.Map(api);
+        TrendsApi.Map(api);
         StatsApi.Map(api);
         OpenApiDocument.Map(api);
         UnknownApi.Map(api);

@@ -33,6 +33,22 @@ public sealed record QueryFilters
     /// <summary>Addresses (url:): the articles found under any of them.</summary>
     public IReadOnlyList<string> Addresses { get; init; } = [];
 
+    /// <summary>The filters written back in the query language: a query of these filters alone selects what they select.</summary>
+    public string Text()
+    {
+        static string Quoted(string v) => "\"" + v.Replace("\"", "") + "\"";
+        var parts = new List<string>();
+        parts.AddRange(Sources.Select(s => "source:" + Quoted(s)));
+        parts.AddRange(ExcludedSources.Select(s => "-source:" + Quoted(s)));
+        parts.AddRange(Outlets.Select(o => "outlet:" + Quoted(o)));
+        parts.AddRange(ExcludedOutlets.Select(o => "-outlet:" + Quoted(o)));
+        parts.AddRange(Languages.Select(l => "lang:" + l));
+        if (From is not null || To is not null)
+            parts.Add($"date:{From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}..{To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        parts.AddRange(Addresses.Select(a => "url:" + a));
+        return string.Join(" ", parts);
+    }
+
     public bool IsEmpty => Sources.Count == 0 && ExcludedSources.Count == 0 && Outlets.Count == 0 && ExcludedOutlets.Count == 0
         && Languages.Count == 0 && From is null && To is null && Addresses.Count == 0;
 }

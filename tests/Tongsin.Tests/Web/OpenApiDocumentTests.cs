@@ -30,6 +30,7 @@ public sealed class OpenApiDocumentTests(WebServerFixture server)
     [InlineData("/api/search?q=mill&limit=1&facets=1", "SearchResults", "hits", "SearchHit")]
     [InlineData("/api/sources", "SourceList", "sources", "Source")]
     [InlineData("/api/articles/1", "Article", "history", "Version")]
+    [InlineData("/api/trends?q=mill&interval=year", "Trends", "series", "TrendSeries")]
     public async Task An_answer_carries_exactly_the_fields_its_schema_lists(string path, string schema, string list, string itemSchema)
     {
         using var answer = JsonDocument.Parse(await server.Client.GetStringAsync(path));

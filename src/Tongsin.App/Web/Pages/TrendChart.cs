@@ -1,0 +1,75 @@
+using System.Globalization;
+using Tongsin.Analysis.Trends;
+
+namespace Tongsin.App.Web.Pages;
+
+/// <summary>What a trend chart shows on its vertical axis.</summary>
+internal enum TrendMeasure { Share, Count }
+
+/// <summary>
+/// A trend as an SVG line chart made on the server: readable with scripts off, the same file the
+/// page shows and the download gives. Each point is a link to the search behind it (its query,
+/// narrowed to the bucket's days) and carries its values in a title, which browsers show on hover.
+/// Written by hand rather than with a chart library: a few lines and two axes need none, and the
+/// same markup then serves the page, the download and the browser without a script.
+/// </summary>
+internal static class TrendChart
+{
+    public const int Width = 860, Height = 340;
+    private const int Left = 64, Right = 16, Top = 16, Bottom = 48;
+
+    // Colours apart for readers with the common colour blindnesses (Okabe and Ito's palette).
+    private static readonly string[] Colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#882255", "#44AA99"];
+
+    // Points drawn as marks (with their values and links) when a series has no more than this.
+    private const int MostMarks = 400;
+
+    public static string Colour(int i) => Colours[i % Colours.Length];
+
+    public static string Name(TrendSeries s) => s.Source is null ? s.Query : $"{s.Query} ({s.Source})";
+
+    public static Html Svg(IReadOnlyList<TrendSeries> series, TrendMeasure measure, Func<TrendSeries, TrendPoint, string> link)
+    {
+        var points = series.Count == 0 ? 0 : series.Max(s => s.Points.Count);
+        double Value(TrendPoint p) => measure == TrendMeasure.Share ? p.Share : p.Count;
+        var most = series.SelectMany(s => s.Points).Select(Value).DefaultIfEmpty(0).Max();
+        var top = NiceCeiling(most);
+        var (plotW, plotH) = (Width - Left - Right, Height - Top - Bottom);
+        double X(int i) => Left + (points <= 1 ? plotW / 2.0 : i * (double)plotW / (points - 1));
+        double Y(double v) => Top + plotH - (top == 0 ? 0 : v / top * plotH);
+        string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        string Tick(double v) => measure == TrendMeasure.Share ? (v * 100).ToString(v * 100 < 1 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "%" : v.ToString("N0", CultureInfo.InvariantCulture);
+
+        var yTicks = Enumerable.Range(0, 5).Select(k => top * k / 4).ToList();
+        var labels = series.FirstOrDefault()?.Points ?? [];
+        var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 8.0));
+        var unit = measure == TrendMeasure.Share ? "share of all articles published" : "matching articles";
+        return Html.Of($"""
+            <svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" viewBox="0 0 {Width.ToString(CultureInfo.InvariantCulture)} {Height.ToString(CultureInfo.InvariantCulture)}" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" role="img" aria-label="{unit} per bucket, {series.Count.ToString(CultureInfo.InvariantCulture)} series">
+            <rect x="0" y="0" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" fill="#ffffff"/>
+            <g font-family="sans-serif" font-size="11" fill="#333333">
+            {yTicks.Select(v => Html.Of($"""<line x1="{N(Left)}" x2="{N(Left + plotW)}" y1="{N(Y(v))}" y2="{N(Y(v))}" stroke="#e5e5e5"/><text x="{N(Left - 6)}" y="{N(Y(v) + 4)}" text-anchor="end">{Tick(v)}</text>"""))}
+            {labels.Select((p, i) => Html.When(i % every == 0, Html.Of($"""<text x="{N(X(i))}" y="{N(Top + plotH + 16)}" text-anchor="middle">{p.Label}</text>""")))}
+            <line x1="{N(Left)}" x2="{N(Left + plotW)}" y1="{N(Top + plotH)}" y2="{N(Top + plotH)}" stroke="#666666"/>
+            <text x="{N(Left + plotW / 2.0)}" y="{N(Height - 6)}" text-anchor="middle">{unit}</text>
+            </g>
+            {series.Select((s, k) => Html.Of($"""
+                <g class="series" data-name="{Name(s)}">
+                <polyline fill="none" stroke="{Colour(k)}" stroke-width="2" points="{string.Join(" ", s.Points.Select((p, i) => $"{N(X(i))},{N(Y(Value(p)))}"))}"/>
+                {Html.When(s.Points.Count <= MostMarks, Html.Of($"{s.Points.Select((p, i) => Html.Of($"""<a href="{link(s, p)}"><circle cx="{N(X(i))}" cy="{N(Y(Value(p)))}" r="3" fill="{Colour(k)}"><title>{Name(s)}, {p.Label}: {p.Count.ToString("N0", CultureInfo.InvariantCulture)} of {p.Total.ToString("N0", CultureInfo.InvariantCulture)} ({(p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)</title></circle></a>"""))}"))}
+                </g>
+                """))}
+            </svg>
+            """);
+    }
+
+    // 1, 2 or 5 times a power of ten, at or above the highest value.
+    private static double NiceCeiling(double v)
+    {
+        if (v <= 0) return 1;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(v)));
+        foreach (var step in new[] { 1.0, 2.0, 5.0, 10.0 })
+            if (step * power >= v) return step * power;
+        return 10 * power;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Trends;
+using Tongsin.App.Web.Api;
+using Tongsin.Archive;
+using Tongsin.Search;
+
+namespace Tongsin.App.Web.Pages;
+
+/// <summary>
+/// /trends: attention over time for up to five queries, as a chart made on the server (an SVG the
+/// page holds, readable without scripts), the numbers in a table, and downloads of the series (CSV,
+/// JSON) and the chart (SVG). /trends.svg gives the chart alone.
+/// </summary>
+internal static class TrendsPage
+{
+    private const int Boxes = 5;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapRead("/trends", Page);
+        app.MapRead("/trends.svg", Chart);
+    }
+
+    public static async Task<IResult> Page(HttpContext context, IArchive archive, SearchGate gate)
+    {
+        var p = new Parameters(context.Request, archive);
+        var sources = archive.SourceList();
+        if (p.Values("q").All(string.IsNullOrWhiteSpace)) return new PageResult(Render(context.Request, sources, null, null, TrendMeasure.Share));
+        try
+        {
+            var (request, _) = TrendsApi.Read(p, context.Request);
+            var measure = Measure(p);
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            return new PageResult(Render(context.Request, sources, request, series, measure));
+        }
+        catch (QueryException e)
+        {
+            return new ErrorResult(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    public static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate)
+    {
+        try
+        {
+            var p = new Parameters(context.Request, archive);
+            var (request, _) = TrendsApi.Read(p, context.Request);
+            var measure = Measure(p);
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            var svg = TrendChart.Svg(series, measure, (s, point) => Behind(request, s, point)).ToString();
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.svg\"";
+            return Results.Bytes(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml");
+        }
+        catch (QueryException e)
+        {
+            return new ErrorResult(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    private static TrendMeasure Measure(Parameters p) => p.Text("measure") switch
+    {
+        null or "share" => TrendMeasure.Share,
+        "count" => TrendMeasure.Count,
+        var other => throw new QueryException($"'measure' must be share or count, not '{(other.Length > 20 ? other[..20] : other)}'"),
+    };
+
+    // The search behind a point: its query, in its source when the series is one source's, within the bucket's days.
+    private static string Behind(TrendRequest request, TrendSeries s, TrendPoint p)
+    {
+        var last = TallyBuckets.Next(p.Bucket, request.Interval).AddDays(-1);
+        var parts = new List<string> { "q=" + Uri.EscapeDataString(s.Query), "from=" + Display.Iso(p.Bucket), "to=" + Display.Iso(last) };
+        if (s.Source is not null) parts.Add("source=" + Uri.EscapeDataString(s.Source));
+        else if (request.Sources is { } chosen) parts.AddRange(chosen.Select(c => "source=" + Uri.EscapeDataString(c)));
+        return "/search?" + string.Join("&", parts);
+    }
+
+    private static Html Render(HttpRequest http, IReadOnlyList<Model.Source> sources, TrendRequest? request, IReadOnlyList<TrendSeries>? series, TrendMeasure measure)
+    {
+        var query = http.QueryString.Value ?? "";
+        var queries = request?.Queries ?? [];
+        var interval = request?.Interval ?? TallyInterval.Month;
+        var chosen = request?.Sources ?? [];
+        var form = Html.Of($"""
+            <form class="trends-form" method="get" action="/trends">
+            {Enumerable.Range(0, Boxes).Select(i => Html.Of($"""<label>Query {(i + 1).ToString(CultureInfo.InvariantCulture)} <input type="search" name="q" value="{(i < queries.Count ? queries[i] : "")}"{Html.When(i == 0, Html.Of($" autofocus"))}></label>"""))}
+            <label>Every <select name="interval">{new[] { "day", "week", "month", "year" }.Select(v => Html.Of($"""<option value="{v}"{Html.When(v == interval.ToString().ToLowerInvariant(), Html.Of($" selected"))}>{v}</option>"""))}</select></label>
+            <label>Source <select name="source"><option value="">all sources</option>{sources.Select(s => Html.Of($"""<option value="{s.Slug}"{Html.When(chosen.Contains(s.Slug), Html.Of($" selected"))}>{s.Label}</option>"""))}</select></label>
+            <label>From <input name="from" value="{(request?.From is { } f ? Display.Iso(f) : "")}" placeholder="YYYY-MM-DD" size="10"></label>
+            <label>To <input name="to" value="{(request?.To is { } t ? Display.Iso(t) : "")}" placeholder="YYYY-MM-DD" size="10"></label>
+            <label>Show <select name="measure"><option value="share"{Html.When(measure == TrendMeasure.Share, Html.Of($" selected"))}>share of all articles</option><option value="count"{Html.When(measure == TrendMeasure.Count, Html.Of($" selected"))}>number of articles</option></select></label>
+            <label><input type="checkbox" name="split" value="source"{Html.When(request?.BySource == true, Html.Of($" checked"))}> a line for each source</label>
+            <button type="submit">Draw</button>
+            </form>
+            """);
+        var body = series is null || request is null
+            ? Html.Of($"""<p class="hint">Each query of the search language is counted per day, week, month or year: the number of articles it matches and their share of everything the chosen sources published in that time, so that a busy month does not look like a surge.</p>""")
+            : Result(request, series, measure, query);
+        return Layout.Render(new PageFrame("Trends"), Html.Of($"""
+            <h1>Trends</h1>
+            {form}
+            {body}
+            """));
+    }
+
+    private static Html Result(TrendRequest request, IReadOnlyList<TrendSeries> series, TrendMeasure measure, string query)
+    {
+        var unit = request.Interval.ToString().ToLowerInvariant();
+        var scope = request.Sources is { Count: > 0 } s ? string.Join(", ", s) : "all sources";
+        var explain = measure == TrendMeasure.Share
+            ? $"Vertical axis: the articles each query matched as a share of all the articles {scope} published in the {unit}. Horizontal axis: {unit}s."
+            : $"Vertical axis: the number of articles each query matched in the {unit}, in {scope}. Horizontal axis: {unit}s.";
+        return Html.Of($"""
+            <figure class="trend">
+            {TrendChart.Svg(series, measure, (s, p) => Behind(request, s, p))}
+            <figcaption>
+            <ul class="legend">{series.Select((s, k) => Html.Of($"""<li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{TrendChart.Colour(k)}"/></svg> {TrendChart.Name(s)}: {s.Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} articles</li>"""))}</ul>
+            <p>{explain} Each point links to the articles behind it. An article found under several addresses counts once.</p>
+            <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a></p>
+            </figcaption>
+            </figure>
+            <details class="trend-table"><summary>The numbers</summary>
+            <table><thead><tr><th>series</th><th>{unit}</th><th>articles</th><th>of all</th><th>share</th></tr></thead><tbody>
+            {series.SelectMany(s => s.Points.Where(p => p.Count > 0).Select(p => Html.Of($"""<tr><td>{TrendChart.Name(s)}</td><td>{p.Label}</td><td>{p.Count}</td><td>{p.Total}</td><td>{(p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture)}%</td></tr>""")))}
+            </tbody></table>
+            </details>
+            """);
+    }
+}

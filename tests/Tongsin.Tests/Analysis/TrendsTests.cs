@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json;
+using Tongsin.Analysis.Trends;
+using Tongsin.App.Web;
+using Tongsin.Search;
+using Tongsin.Tests.Support;
+using Tongsin.Tests.Web;
+
+namespace Tongsin.Tests.Analysis;
+
+/// <summary>
+/// Attention over time: a query's matches per bucket as counts and shares of all the chosen sources
+/// published, every bucket of the span present; on both backends, and through the command line, the
+/// API and the /trends page.
+/// </summary>
+public abstract class TrendsContract(Backend backend)
+{
+    // March 2013: four KCNA items (two on the drill), one Rodong item on it; April: one KCNA item, none on it; May: two KCNA items, one on it.
+    internal static ArchiveFixture Archive(Backend backend)
+    {
+        var f = new ArchiveFixture(backend);
+        (string Title, string Source, string Published, string Body)[] pages =
+        [
+            ("Drill denounced", "Korean Central News Agency (EN)", "04/03/2013", "The joint military drill was denounced as a rehearsal for war."),
+            ("Farm news", "Korean Central News Agency (EN)", "05/03/2013", "Farmers prepared the fields for spring."),
+            ("Drill condemned again", "Korean Central News Agency (EN)", "11/03/2013", "Another military drill was condemned by the spokesman."),
+            ("Factory news", "Korean Central News Agency (EN)", "20/03/2013", "The factory finished its plan early."),
+            ("Editorial on the drill", "Rodong Sinmun (EN)", "12/03/2013", "The military drill of the enemies was condemned in an editorial."),
+            ("Theatre news", "Korean Central News Agency (EN)", "02/04/2013", "A new play opened at the theatre."),
+            ("Drill ends", "Korean Central News Agency (EN)", "03/05/2013", "The drill ended and the troops left."),
+            ("Orchard news", "Korean Central News Agency (EN)", "04/05/2013", "Apple trees blossomed in the orchard."),
+        ];
+        foreach (var p in pages)
+            f.Store(f.Page(new PageBuilder(Title: p.Title, Source: p.Source, Published: p.Published, Body: [p.Body], Cards: []).ToString()));
+        return f;
+    }
+
+    private static string Show(TrendSeries s) => string.Join("; ", s.Points.Select(p => $"{p.Label} {p.Count}/{p.Total}"));
+
+    [Fact]
+    public void A_query_is_counted_per_month_against_everything_published_with_the_empty_months_at_zero()
+    {
+        using var f = Archive(backend);
+        var series = Assert.Single(new Trends(f.Archive).Run(new TrendRequest(["drill"])));
+        Assert.Equal("2013-03 3/5; 2013-04 0/1; 2013-05 1/2", Show(series));
+        Assert.Equal(0.6, series.Points[0].Share, 6);
+        Assert.Equal(0.5, series.Points[2].Share, 6);
+    }
+
+    [Fact]
+    public void A_source_filter_in_the_query_narrows_its_total_too_and_each_source_can_have_its_own_series()
+    {
+        using var f = Archive(backend);
+        var kcna = Assert.Single(new Trends(f.Archive).Run(new TrendRequest(["drill source:korean-central-news-agency-en"])));
+        Assert.Equal("2013-03 2/4; 2013-04 0/1; 2013-05 1/2", Show(kcna));
+        var split = new Trends(f.Archive).Run(new TrendRequest(["drill"], BySource: true, From: new DateOnly(2013, 3, 1), To: new DateOnly(2013, 4, 30)));
+        Assert.Equal(["korean-central-news-agency-en", "rodong-sinmun-en"], split.Select(s => s.Source));
+        Assert.Equal("2013-03 2/4; 2013-04 0/1", Show(split[0]));
+        Assert.Equal("2013-03 1/1; 2013-04 0/0", Show(split[1]));
+    }
+
+    [Fact]
+    public void Several_queries_share_the_buckets_and_mistakes_are_named()
+    {
+        using var f = Archive(backend);
+        var both = new Trends(f.Archive).Run(new TrendRequest(["drill", "farmers OR factory"], TallyInterval.Year));
+        Assert.Equal(["2013 4/8", "2013 2/8"], both.Select(Show));
+        Assert.Throws<QueryException>(() => new Trends(f.Archive).Run(new TrendRequest([])));
+        Assert.Throws<QueryException>(() => new Trends(f.Archive).Run(new TrendRequest(["(unclosed"])));
+        Assert.Throws<QueryException>(() => new Trends(f.Archive).Run(new TrendRequest(Enumerable.Repeat("drill", 11).ToList())));
+    }
+}
+
+public sealed class SqliteTrendsContract() : TrendsContract(Backend.Sqlite);
+
+public sealed class PostgresTrendsContract() : TrendsContract(Backend.Postgres);
+
+/// <summary>The same series from `tongsin trends`, /api/trends and the /trends page.</summary>
+public sealed class TrendsSurfaceTests : IAsyncLifetime
+{
+    private readonly ArchiveFixture _f = TrendsContract.Archive(Backend.Sqlite);
+    private Microsoft.AspNetCore.Builder.WebApplication? _app;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        Uri address;
+        (_app, address) = await WebServerFixture.Start(_f.Archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 0 });
+        _client = new HttpClient { BaseAddress = address };
+    }
+
+    [Fact]
+    public void The_command_writes_csv_and_json()
+    {
+        var csv = CliRunner.Run("trends", "--db", _f.Location, "drill");
+        Assert.Equal(0, csv.Exit);
+        Assert.Equal("query,source,bucket,count,total,share\r\ndrill,,2013-03,3,5,0.6\r\ndrill,,2013-04,0,1,0\r\ndrill,,2013-05,1,2,0.5\r\n", csv.Out);
+        var json = CliRunner.Run("trends", "--db", _f.Location, "--format", "json", "--interval", "year", "drill", "orchard");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal("year", doc.RootElement.GetProperty("interval").GetString());
+        Assert.Equal([("drill", 4L), ("orchard", 1L)], doc.RootElement.GetProperty("series").EnumerateArray()
+            .Select(s => (s.GetProperty("query").GetString(), s.GetProperty("points")[0].GetProperty("count").GetInt64())));
+        var wrong = CliRunner.Run("trends", "--db", _f.Location, "--interval", "fortnight", "drill");
+        Assert.Equal(2, wrong.Exit);
+        Assert.Contains("'fortnight' is not an interval", wrong.Error);
+    }
+
+    [Fact]
+    public async Task The_api_answers_points_with_bucket_count_total_and_share_and_400_for_mistakes()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/api/trends?q=drill&q=orchard&interval=month"));
+        var drill = doc.RootElement.GetProperty("series")[0];
+        var point = drill.GetProperty("points")[0];
+        Assert.Equal(("2013-03", 3L, 5L, 0.6), (point.GetProperty("bucket").GetString(), point.GetProperty("count").GetInt64(), point.GetProperty("total").GetInt64(), point.GetProperty("share").GetDouble()));
+        Assert.Equal(2, doc.RootElement.GetProperty("series").GetArrayLength());
+        using var csv = await _client.GetAsync("/api/trends?q=drill&format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("query,source,bucket,count,total,share", await csv.Content.ReadAsStringAsync());
+        foreach (var bad in new[] { "/api/trends", "/api/trends?q=(drill", "/api/trends?q=drill&interval=decade", "/api/trends?q=drill&split=outlet" })
+        {
+            using var answer = await _client.GetAsync(bad);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_page_draws_the_chart_with_links_to_the_articles_behind_each_point_and_offers_the_downloads()
+    {
+        var html = await _client.GetStringAsync("/trends?q=drill&interval=month");
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\"", html);
+        Assert.Contains("<title>drill, 2013-03: 3 of 5 (60%)</title>", html);
+        Assert.Contains("href=\"/search?q=drill&amp;from=2013-03-01&amp;to=2013-03-31\"", html);
+        Assert.Contains("share of all the articles all sources published in the month", html);
+        Assert.Contains("href=\"/api/trends?q=drill&amp;interval=month&amp;format=csv\"", html);
+        Assert.Contains("href=\"/trends.svg?q=drill&amp;interval=month\"", html);
+        var form = await _client.GetStringAsync("/trends");
+        Assert.Contains("<form class=\"trends-form\"", form);
+        Assert.DoesNotContain("<svg xmlns", form);
+        using var svg = await _client.GetAsync("/trends.svg?q=drill&measure=count");
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("matching articles", await svg.Content.ReadAsStringAsync());
+        using var bad = await _client.GetAsync("/trends?q=drill&measure=loudness");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        _f.Dispose();
+    }
+}

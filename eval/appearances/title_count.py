@@ -3,7 +3,8 @@
 articles (a URL once) have a title naming Kim Jong Il or Kim Jong Un together with a verb of
 activity (inspects, visits, gives field guidance, receives, meets, watches, attends, ...), leaving
 out titles about what was sent or received by message (gift, floral basket, message, letter,
-greetings, congratulations, condolences, thanks, wreath). A rough ceiling on the reports of
+greetings, congratulations, condolences, thanks, wreath, reply, birthday, anniversary, praised,
+lauded). A rough ceiling on the reports of
 activities that name the leader in their title; reprints, reports of one activity in several
 articles and titles that do not name him are not told apart.
 

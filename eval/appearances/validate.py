@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Check eval/appearances/sample.jsonl against docs/appearances.md: every line has the fields of the
-format; every person is a slug of the gazetteer marked "followed": true; every date is a real day
+format, and a stratum that select.py knows ("names" or "activity titles"); every person is a slug of the gazetteer marked "followed": true; every date is a real day
 (and not after the article's publication); date_basis, activity and kind are from the rules' lists;
 place is a non-empty string and companions a list of names; no article twice; every URL is in its
 corpus, with the title of one of its versions there; and nothing longer than a title is copied
@@ -8,8 +8,8 @@ from the article's text (a place or companion that runs to more than 12 words is
 
     python3 eval/appearances/validate.py [sample.jsonl] [corpora-dir]
 
-Prints the counts (articles, with and without appearances, records, companions, kinds, people)
-and exits non-zero on any error.
+Prints the counts (articles, with and without appearances, records, companions, kinds, people),
+in all and per stratum, and exits non-zero on any error.
 """
 import collections
 import datetime
@@ -23,7 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SAMPLE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "sample.jsonl")
 CORPORA = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "..", "shared", "corpora")
-FIELDS = {"corpus", "url", "published", "title", "appearances"}
+FIELDS = {"corpus", "url", "published", "title", "stratum", "appearances"}
+STRATA = ("names", "activity titles")
 RECORD = {"person", "date", "date_basis", "activity", "kind", "place", "companions"}
 BASES = {"stated", "dateline", "recently", "published"}
 ACTIVITIES = {"inspected", "gave field guidance", "visited", "attended", "watched", "received", "met",
@@ -58,11 +59,18 @@ def main():
     seen = set()
     counts = collections.Counter()
     kinds, persons, corpora = collections.Counter(), collections.Counter(), collections.Counter()
+    strata = {s: collections.Counter() for s in STRATA}
     for n, rec in enumerate(records, 1):
         where = f"line {n}"
         if set(rec) != FIELDS:
             errors.append(f"{where}: fields {sorted(rec)}")
             continue
+        if rec["stratum"] not in STRATA:
+            errors.append(f"{where}: stratum {rec['stratum']!r}")
+            continue
+        stratum = strata[rec["stratum"]]
+        stratum["articles"] += 1
+        stratum["with" if rec["appearances"] else "without"] += 1
         if (rec["corpus"], rec["url"]) in seen:
             errors.append(f"{where}: article twice")
         seen.add((rec["corpus"], rec["url"]))
@@ -70,7 +78,7 @@ def main():
         published = day(rec["published"])
         if published is None:
             errors.append(f"{where}: published {rec['published']!r} is not a day")
-        corpora[rec["corpus"], bool(rec["appearances"])] += 1
+        corpora[rec["stratum"], rec["corpus"], bool(rec["appearances"])] += 1
         counts["with" if rec["appearances"] else "without"] += 1
         for r in rec["appearances"]:
             if not isinstance(r, dict) or set(r) != RECORD:
@@ -106,7 +114,10 @@ def main():
                     if len(c.split()) > 5:
                         errors.append(f"{where}: companion longer than a name: {c[:40]}")
                 counts["companions"] += len(r["companions"])
+                stratum["companions"] += len(r["companions"])
             counts["records"] += 1
+            stratum["records"] += 1
+            stratum["kind " + r["kind"]] += 1
             kinds[r["kind"]] += 1
             persons[r["person"]] += 1
     for corpus, urls in wanted.items():
@@ -129,8 +140,14 @@ def main():
         print(e)
     print(f"{len(records)} articles: {counts['with']} with appearances, {counts['without']} without; "
           f"{counts['records']} records, {counts['companions']} companions")
-    for corpus in sorted({c for c, _ in corpora}):
-        print(f"  {corpus}: {corpora[corpus, True] + corpora[corpus, False]} articles, {corpora[corpus, True]} with appearances")
+    for name in STRATA:
+        c = strata[name]
+        print(f"stratum {name!r}: {c['articles']} articles: {c['with']} with appearances, {c['without']} without; "
+              f"{c['records']} records, {c['companions']} companions; kinds: "
+              + ", ".join(f"{k} {c['kind ' + k]}" for k in sorted(KINDS)))
+        for corpus in sorted({c for s, c, _ in corpora if s == name}):
+            print(f"  {corpus}: {corpora[name, corpus, True] + corpora[name, corpus, False]} articles, "
+                  f"{corpora[name, corpus, True]} with appearances")
     print("kinds:", ", ".join(f"{k} {kinds[k]}" for k in sorted(KINDS)))
     print("people:", ", ".join(f"{p} {c}" for p, c in persons.most_common()))
     sys.exit(1 if errors else 0)

@@ -162,4 +162,42 @@ public sealed class ReadingTests(BrowserFixture browser, ITestOutputHelper outpu
         await page.GetByRole(AriaRole.Button, new() { Name = "Show changes" }).ClickAsync();
         await Expect(page.Locator("section.diff .body ins").First).ToHaveTextAsync("fourteen");
     }
+
+    [Fact]
+    public async Task Draw_a_trend_with_JavaScript_off_and_follow_a_point_to_its_articles()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.Address.ToString(), JavaScriptEnabled = false });
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/trends");
+        await page.GetByLabel("Query 1").FillAsync("looms");
+        await page.GetByLabel("Every").SelectOptionAsync("month");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Draw" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/trends\?q=looms"));
+        var chart = page.Locator("svg.trend-chart");
+        await Expect(chart).ToBeVisibleAsync();
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box!.Width > 300 && box.Height > 150, $"the chart is drawn {box.Width} by {box.Height}");
+        await Expect(page.Locator("figure.trend figcaption")).ToContainTextAsync("looms: 26 articles");
+        await Shot(page, "trends");
+        await page.Locator("svg.trend-chart circle").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/search\?q=looms&from=2025-12-01&to=2025-12-31"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("26 results");
+    }
+
+    [Fact]
+    public async Task A_bar_of_the_years_histogram_narrows_the_search()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        await page.GotoAsync("/search?q=power");
+        if (!await page.Locator("details.facets").GetAttributeAsync("open").ContinueWith(t => t.Result is not null))
+            await page.GetByText("Narrow the results").ClickAsync();
+        var bars = page.Locator("svg.year-bars rect");
+        Assert.True(await bars.CountAsync() >= 1);
+        await bars.Last.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"from=\d{4}-01-01&to=\d{4}-12-31"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("result");
+        Assert.Empty(problems);
+    }
 }

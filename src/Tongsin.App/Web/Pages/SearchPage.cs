@@ -169,8 +169,42 @@ internal static class SearchPage
             <details class="facets"{(facets.Sources.Count > 1 || facets.Years.Count > 1 ? Html.Of($" open") : Html.Empty)}><summary>Narrow the results</summary>
             {Group("Source", facets.Sources.Select(f => (f.Label, f.Count, (form with { Sources = [f.Value], Page = 1 }).Link(1))))}
             {Group("Language", facets.Languages.Select(f => (f.Value.ToUpperInvariant(), f.Count, (form with { Language = f.Value, Page = 1 }).Link(1))))}
-            {Group("Year", facets.Years.Select(f => (f.Value, f.Count, (form with { From = f.Value + "-01-01", To = f.Value + "-12-31", Page = 1 }).Link(1))))}
+            {Years(form, facets.Years)}
             </details>
+            """);
+    }
+
+    /// <summary>
+    /// The matches per year as bars, oldest on the left, every year between the first and the last
+    /// present; a bar is a link that narrows the search to its year, and its title gives the count.
+    /// </summary>
+    private static Html Years(SearchForm form, IReadOnlyList<Facet> years)
+    {
+        var counts = years.Where(y => int.TryParse(y.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(y => int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture), y => y.Count);
+        if (counts.Count == 0) return Html.Empty;
+        var (first, last) = (counts.Keys.Min(), counts.Keys.Max());
+        var most = counts.Values.Max();
+        const int height = 80, gap = 2;
+        var n = last - first + 1;
+        var width = Math.Min(640, Math.Max(120, n * 16));
+        var bar = (double)width / n;
+        string N(double v) => v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        return Html.Of($"""
+            <div class="facet"><h2>Year</h2>
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="year-bars" viewBox="0 0 {N(width)} {N(height + 14)}" width="{N(width)}" height="{N(height + 14)}" role="img" aria-label="Matches per year, {first.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {last.ToString(System.Globalization.CultureInfo.InvariantCulture)}">
+            {Enumerable.Range(first, n).Select(y =>
+            {
+                var count = counts.GetValueOrDefault(y);
+                var h = count == 0 ? 0 : Math.Max(2, (double)count / most * height);
+                var year = y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+                var link = (form with { From = year + "-01-01", To = year + "-12-31", Page = 1 }).Link(1);
+                return Html.Of($"""<a href="{link}" xlink:href="{link}"><rect x="{N((y - first) * bar + gap / 2.0)}" y="{N(height - h)}" width="{N(Math.Max(1, bar - gap))}" height="{N(h)}" fill="#0072B2"><title>{year}: {count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}</title></rect></a>""");
+            })}
+            <g font-family="sans-serif" font-size="10" fill="#333333"><text x="0" y="{N(height + 12)}">{first.ToString(System.Globalization.CultureInfo.InvariantCulture)}</text><text x="{N(width)}" y="{N(height + 12)}" text-anchor="end">{last.ToString(System.Globalization.CultureInfo.InvariantCulture)}</text></g>
+            </svg>
+            <ul class="years">{years.Select(f => Html.Of($"""<li><a href="{(form with { From = f.Value + "-01-01", To = f.Value + "-12-31", Page = 1 }).Link(1)}">{f.Value}</a> <span class="n">{f.Count}</span></li>"""))}</ul>
+            </div>
             """);
     }
 

@@ -45,18 +45,18 @@ internal static class TrendChart
         var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 8.0));
         var unit = measure == TrendMeasure.Share ? "share of all articles published" : "matching articles";
         return Html.Of($"""
-            <svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" viewBox="0 0 {Width.ToString(CultureInfo.InvariantCulture)} {Height.ToString(CultureInfo.InvariantCulture)}" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" role="img" aria-label="{unit} per bucket, {series.Count.ToString(CultureInfo.InvariantCulture)} series">
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="trend-chart" viewBox="0 0 {Width.ToString(CultureInfo.InvariantCulture)} {Height.ToString(CultureInfo.InvariantCulture)}" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" role="img" aria-label="{unit} per bucket, {series.Count.ToString(CultureInfo.InvariantCulture)} series">
             <rect x="0" y="0" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" fill="#ffffff"/>
             <g font-family="sans-serif" font-size="11" fill="#333333">
             {yTicks.Select(v => Html.Of($"""<line x1="{N(Left)}" x2="{N(Left + plotW)}" y1="{N(Y(v))}" y2="{N(Y(v))}" stroke="#e5e5e5"/><text x="{N(Left - 6)}" y="{N(Y(v) + 4)}" text-anchor="end">{Tick(v)}</text>"""))}
-            {labels.Select((p, i) => Html.When(i % every == 0, Html.Of($"""<text x="{N(X(i))}" y="{N(Top + plotH + 16)}" text-anchor="middle">{p.Label}</text>""")))}
+            {labels.Select((p, i) => Html.When(i % every == 0, Html.Of($"""<text x="{N(X(i))}" y="{N(Top + plotH + 16)}" text-anchor="{(labels.Count > 1 && i == labels.Count - 1 ? "end" : i == 0 && labels.Count > 1 ? "start" : "middle")}">{p.Label}</text>""")))}
             <line x1="{N(Left)}" x2="{N(Left + plotW)}" y1="{N(Top + plotH)}" y2="{N(Top + plotH)}" stroke="#666666"/>
             <text x="{N(Left + plotW / 2.0)}" y="{N(Height - 6)}" text-anchor="middle">{unit}</text>
             </g>
             {series.Select((s, k) => Html.Of($"""
                 <g class="series" data-name="{Name(s)}">
                 <polyline fill="none" stroke="{Colour(k)}" stroke-width="2" points="{string.Join(" ", s.Points.Select((p, i) => $"{N(X(i))},{N(Y(Value(p)))}"))}"/>
-                {Html.When(s.Points.Count <= MostMarks, Html.Of($"{s.Points.Select((p, i) => Html.Of($"""<a href="{link(s, p)}"><circle cx="{N(X(i))}" cy="{N(Y(Value(p)))}" r="3" fill="{Colour(k)}"><title>{Name(s)}, {p.Label}: {p.Count.ToString("N0", CultureInfo.InvariantCulture)} of {p.Total.ToString("N0", CultureInfo.InvariantCulture)} ({(p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)</title></circle></a>"""))}"))}
+                {Html.When(s.Points.Count <= MostMarks, Html.Of($"{s.Points.Select((p, i) => Html.Of($"""<a href="{link(s, p)}" xlink:href="{link(s, p)}"><circle cx="{N(X(i))}" cy="{N(Y(Value(p)))}" r="3" fill="{Colour(k)}"><title>{Name(s)}, {p.Label}: {p.Count.ToString("N0", CultureInfo.InvariantCulture)} of {p.Total.ToString("N0", CultureInfo.InvariantCulture)} ({(p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)</title></circle></a>"""))}"))}
                 </g>
                 """))}
             </svg>

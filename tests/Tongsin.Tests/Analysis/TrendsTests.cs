@@ -127,7 +127,7 @@ public sealed class TrendsSurfaceTests : IAsyncLifetime
     public async Task The_page_draws_the_chart_with_links_to_the_articles_behind_each_point_and_offers_the_downloads()
     {
         var html = await _client.GetStringAsync("/trends?q=drill&interval=month");
-        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\"", html);
+        Assert.Contains("class=\"trend-chart\"", html);
         Assert.Contains("<title>drill, 2013-03: 3 of 5 (60%)</title>", html);
         Assert.Contains("href=\"/search?q=drill&amp;from=2013-03-01&amp;to=2013-03-31\"", html);
         Assert.Contains("share of all the articles all sources published in the month", html);

@@ -52,12 +52,5 @@ public static class MentionEvaluation
 
     private static (string, string, string) Key(MentionPair p) => (p.Article, p.Kind, p.Identity);
 
-    public static string KindName(EntityKind kind) => kind switch
-    {
-        EntityKind.Person => "person",
-        EntityKind.Organisation => "organisation",
-        EntityKind.Country => "country",
-        EntityKind.Place => "place",
-        _ => "idea",
-    };
+    public static string KindName(EntityKind kind) => EntityKinds.Name(kind);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Tongsin.Analysis.Reprints;
-using Tongsin.Exchange;
 
 namespace Tongsin.App.Commands;
 
@@ -37,14 +36,7 @@ internal static class ReprintsCommand
         w.Write("original_id,article_id,source,published,similarity,title\r\n");
         foreach (var cluster in clusters)
             foreach (var m in cluster.Members)
-                w.Write($"{cluster.OriginalId},{m.ArticleId},{Cell(m.Source)},{m.Published:yyyy-MM-dd},{m.Similarity.ToString("0.000", CultureInfo.InvariantCulture)},{Cell(m.Title)}\r\n");
-    }
-
-    // RFC 4180, and a cell a spreadsheet would run as a formula kept text, as the export does.
-    private static string Cell(string value)
-    {
-        var guarded = CsvRecord.IsFormula(value) ? "'" + value : value;
-        return guarded.AsSpan().IndexOfAny(",\"\r\n") < 0 ? guarded : "\"" + guarded.Replace("\"", "\"\"") + "\"";
+                w.Write($"{cluster.OriginalId},{m.ArticleId},{Csv.Cell(m.Source)},{m.Published:yyyy-MM-dd},{m.Similarity.ToString("0.000", CultureInfo.InvariantCulture)},{Csv.Cell(m.Title)}\r\n");
     }
 
     private static void WriteJson(TextWriter w, IReadOnlyList<ReprintCluster> clusters) => w.WriteLine(Json.Write(j =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tongsin.Analysis.Entities;
 
 namespace Tongsin.Bench.Mentions;
@@ -53,4 +54,45 @@ public static class MentionEvaluation
     private static (string, string, string) Key(MentionPair p) => (p.Article, p.Kind, p.Identity);
 
     public static string KindName(EntityKind kind) => EntityKinds.Name(kind);
+
+    /// <summary>What is missing for an evaluation (the sample, or the corpora its texts are read from), or null when nothing is.</summary>
+    public static string? Missing(string sample, string corpora) =>
+        !File.Exists(sample) ? $"no judged sample at {sample} (docs/mentions.md describes it)"
+        : !Directory.Exists(corpora) ? $"no corpora at {corpora}, where the judged articles' texts are read"
+        : null;
+
+    /// <summary>The scores of the recogniser on the judged articles whose texts the corpora hold; the others are named and left out.</summary>
+    public static IReadOnlyList<KindScore> Evaluate(IReadOnlyList<JudgedArticle> sample, string corpora, TextWriter log)
+    {
+        var texts = MentionSample.Texts(sample, corpora);
+        var recogniser = new MentionRecogniser(Gazetteer.Load());
+        var judged = new List<MentionPair>();
+        var found = new List<MentionPair>();
+        foreach (var (article, capture) in texts)
+        {
+            if (capture is null)
+            {
+                log.WriteLine($"not found in {article.Corpus}: line {article.Line}, {article.Url}");
+                continue;
+            }
+            var id = $"{article.Corpus} {article.Url}";
+            judged.AddRange(MentionEvaluation.Pairs(id, article.Mentions));
+            found.AddRange(MentionEvaluation.Pairs(id, recogniser.Recognise(capture.Title, capture.Paragraphs, capture.Published.Year)));
+        }
+        log.WriteLine($"{texts.Count(t => t.Value is not null)} of {sample.Count} judged articles read");
+        return MentionEvaluation.Score(judged, found);
+    }
+
+    public static void Write(IReadOnlyList<KindScore> scores, TextWriter o)
+    {
+        o.WriteLine("| kind | judged | found | right | precision | recall |");
+        o.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var s in scores)
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {s.Kind} | {s.Judged} | {s.Found} | {s.Right} | {s.Precision:0.000} | {s.Recall:0.000} |"));
+        foreach (var s in scores)
+        {
+            foreach (var p in s.FalsePositives) o.WriteLine($"wrongly found: {s.Kind} {p.Identity} ({p.Name}) in {p.Article}");
+            foreach (var p in s.Misses) o.WriteLine($"missed: {s.Kind} {p.Identity} ({p.Name}) in {p.Article}");
+        }
+    }
 }

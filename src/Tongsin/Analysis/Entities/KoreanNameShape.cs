@@ -7,7 +7,7 @@ namespace Tongsin.Analysis.Entities;
 /// two given-name syllables, each capitalised and apart, each a syllable the DPRK's romanisation
 /// gives for some Hangul syllable. The syllables are those <see cref="KoreanRomaniser"/> writes for
 /// every Hangul syllable, so a word that passes reads back to Hangul: "Chol", "Gwon", "Hae" do,
-/// "Square", "Said", "Met" do not. The first given syllable takes the plain initials (Kim Ki Nam),
+/// "Square", "Said" do not, and "Met", "Set", whose final t names hardly carry, are left out. The first given syllable takes the plain initials (Kim Ki Nam),
 /// a later one the voiced ones too (Ri Son Gwon).
 /// </summary>
 internal sealed class KoreanNameShape
@@ -26,6 +26,9 @@ internal sealed class KoreanNameShape
             later.Add(KoreanRomaniser.Name("김가" + c)[7..]);
         }
         later.UnionWith(first);
+        // Names hardly carry a final read t (ㅅ ㅈ ㅊ ㅌ ㅎ ㄷ), and English does: "Met", "Set", "Put" after "Director Kim".
+        first.RemoveWhere(s => s.EndsWith('t'));
+        later.RemoveWhere(s => s.EndsWith('t'));
         firstLookup = first.GetAlternateLookup<ReadOnlySpan<char>>();
         laterLookup = later.GetAlternateLookup<ReadOnlySpan<char>>();
     }

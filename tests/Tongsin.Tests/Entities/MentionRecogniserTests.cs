@@ -42,8 +42,10 @@ public class MentionRecogniserTests
     {
         var keys = Keys("Flowers Laid",
             "A floral basket in the name of the respected ComradeKim Jong Unwas placed before the statue of PresidentKim Il Sungand Chairman Kim Jong Il.",
-            "The message wishedKim Jong Ungood health.");
+            "The message wishedKim Jong Ungood health and thanked HEKim Jong Un, president of the State Affairs.");
         Assert.Equal(["kim-jong-un", "kim-il-sung", "kim-jong-il"], keys);
+        // "HE" (His Excellency) glued before the name: no "Jong Un" found by shape.
+        Assert.Equal(2, Find("Thanks", "The message thanked HEKim Jong Un, president of the State Affairs.", "Kim Jong Un").Single().Count);
     }
 
     [Fact]

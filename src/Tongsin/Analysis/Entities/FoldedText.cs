@@ -8,7 +8,7 @@ namespace Tongsin.Analysis.Entities;
 /// A text reduced to what a spelling key keeps (letters and digits, lower case, no diacritics;
 /// Hangul with its initial ㄹ and ㄴ folded), each character remembering where it stood, whether it
 /// was upper case, and whether a word starts at it. A word starts after a space or a mark, and also
-/// where a capital follows a small letter: kcna.kp runs names into their neighbours
+/// where a capital follows a small letter, or a capital and comes before a small one ("HEKim"): kcna.kp runs names into their neighbours
 /// ("the respected ComradeKim Jong Ungladly met"), and that change of case is all that is left of the space.
 /// </summary>
 internal sealed class FoldedText
@@ -54,7 +54,8 @@ internal sealed class FoldedText
             Origin[n] = i;
             Upper[n] = upper;
             AfterSeparator[n] = separated;
-            AfterGlue[n] = !separated && upper && lastWasLower;
+            // "HEKim Jong Un": a capital between a capital and a small letter starts a word too.
+            AfterGlue[n] = !separated && upper && (lastWasLower || (n > 0 && Upper[n - 1] && i + 1 < text.Length && char.IsLower(text[i + 1])));
             lastWasLower = char.IsLower(c);
             separated = false;
             n++;

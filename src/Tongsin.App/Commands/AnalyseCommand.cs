@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
 using Tongsin.Analysis;
+using Tongsin.Analysis.Entities;
 using Tongsin.Analysis.Lengths;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 
@@ -11,7 +13,7 @@ namespace Tongsin.App.Commands;
 internal static class AnalyseCommand
 {
     /// <summary>The analysers the app runs, in order. A new analysis joins here.</summary>
-    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures()];
+    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(Gazetteer.Load)];
 
     public static Command Create(CommandContext context)
     {

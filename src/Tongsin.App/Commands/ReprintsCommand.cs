@@ -1,7 +1,7 @@
+using Tongsin.Exchange;
 using System.CommandLine;
 using System.Globalization;
 using Tongsin.Analysis.Reprints;
-using Tongsin.Exchange;
 
 namespace Tongsin.App.Commands;
 

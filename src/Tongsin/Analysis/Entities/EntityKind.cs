@@ -12,8 +12,21 @@ public enum EntityKind
     Idea,
 }
 
-internal static class EntityKinds
+/// <summary>The kinds by the names the gazetteer files and the mentions table write them with.</summary>
+public static class EntityKinds
 {
+    public static string Name(EntityKind kind) => kind switch
+    {
+        EntityKind.Person => "person",
+        EntityKind.Organisation => "organisation",
+        EntityKind.Country => "country",
+        EntityKind.Place => "place",
+        _ => "idea",
+    };
+
+    /// <summary>The kind a name says, or null ("person", "organisation", "country", "place", "idea").</summary>
+    public static EntityKind? Parse(string name) => ByName.TryGetValue(name, out var kind) ? kind : null;
+
     public static readonly IReadOnlyDictionary<string, EntityKind> ByName = new Dictionary<string, EntityKind>(StringComparer.Ordinal)
     {
         ["person"] = EntityKind.Person,

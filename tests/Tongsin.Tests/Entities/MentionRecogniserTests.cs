@@ -1,0 +1,145 @@
+using Tongsin.Analysis.Entities;
+
+namespace Tongsin.Tests.Entities;
+
+/// <summary>
+/// The recogniser against the rules of docs/mentions.md, on sentences written for the tests in
+/// KCNA's manner (not taken from the corpora), with the built-in gazetteer.
+/// </summary>
+public class MentionRecogniserTests
+{
+    private static readonly Gazetteer Gazetteer = Gazetteer.Load();
+    private static readonly MentionRecogniser Recogniser = new(Gazetteer);
+
+    private static IReadOnlyList<RecognisedMention> Find(string title, params string[] paragraphs) => Recogniser.Recognise(title, paragraphs, 2016);
+
+    private static List<string> Keys(string title, params string[] paragraphs) => Find(title, paragraphs).Select(m => m.Key).ToList();
+
+    [Fact]
+    public void Titles_and_honorifics_are_stripped_and_the_person_is_named_once_with_a_count()
+    {
+        var found = Find("Premier Pak Pong Ju Inspects Fertilizer Complex",
+            "The respected Comrade Kim Jong Un, chairman of the State Affairs Commission, and Vice-Marshal Choe Ryong Hae watched the parade.",
+            "Marshal Kim Jong Un waved back to the cheering crowd.");
+        Assert.Equal(["pak-pong-ju", "kim-jong-un", "state-affairs-commission", "choe-ryong-hae"], found.Select(m => m.Key).ToList());
+        var leader = found.Single(m => m.Key == "kim-jong-un");
+        Assert.Equal(2, leader.Count);
+        Assert.Equal(EntityKind.Person, leader.Kind);
+        Assert.Equal("Kim Jong Un", leader.Name);
+        // The title, a newline, then the paragraph: "The respected Comrade " comes before the name.
+        Assert.Equal("Premier Pak Pong Ju Inspects Fertilizer Complex".Length + 1 + "The respected Comrade ".Length, leader.FirstPosition);
+    }
+
+    [Fact]
+    public void A_possessive_names_the_person()
+    {
+        Assert.Contains("kim-jong-il", Keys("Kim Jong Il's Revolutionary Activities Recalled", "His exploits will shine forever."));
+        Assert.Contains("kim-il-sung", Keys("Meeting Held", "The meeting recalled Kim Il Sung’s feats."));
+    }
+
+    [Fact]
+    public void Names_glued_to_the_words_beside_them_are_found()
+    {
+        var keys = Keys("Flowers Laid",
+            "A floral basket in the name of the respected ComradeKim Jong Unwas placed before the statue of PresidentKim Il Sungand Chairman Kim Jong Il.",
+            "The message wishedKim Jong Ungood health and thanked HEKim Jong Un, president of the State Affairs.");
+        Assert.Equal(["kim-jong-un", "kim-il-sung", "kim-jong-il"], keys);
+        // "HE" (His Excellency) glued before the name: no "Jong Un" found by shape.
+        Assert.Equal(2, Find("Thanks", "The message thanked HEKim Jong Un, president of the State Affairs.", "Kim Jong Un").Single().Count);
+    }
+
+    [Fact]
+    public void A_leader_inside_the_name_of_something_else_is_no_mention_of_the_leader()
+    {
+        var keys = Keys("Students Visit Kim Il Sung Square",
+            "Teachers of Kim Il Sung University laid Kimilsungia and Kimjongilia at Kim Il Sung Stadium, talking about Kim Jong Il's Patriotism.",
+            "Students of Kim Chaek University of Technology went to Kimchaek City.");
+        Assert.DoesNotContain("kim-il-sung", keys);
+        Assert.DoesNotContain("kim-jong-il", keys);
+        Assert.DoesNotContain("kim-chaek", keys);
+        Assert.Contains("kim-il-sung-university", keys);
+        Assert.Contains("kim-il-sung-square", keys);
+        Assert.Contains("kimilsungia", keys);
+        Assert.Contains("kim-jong-il-patriotism", keys);
+        Assert.Contains("kim-chaek-university-of-technology", keys);
+        Assert.Contains("kimchaek", keys);
+    }
+
+    [Fact]
+    public void Kim_Chaek_the_general_and_Kimchaek_the_city_are_told_apart_by_the_space()
+    {
+        Assert.Equal(EntityKind.Person, Assert.Single(Find("Anniversary", "General Kim Chaek fought bravely.")).Kind);
+        Assert.Equal(EntityKind.Place, Assert.Single(Find("New Houses", "New houses rose in Kimchaek.")).Kind);
+    }
+
+    [Fact]
+    public void Country_adjectives_and_demonyms_count_as_the_country()
+    {
+        var keys = Keys("KCNA Commentary",
+            "The U.S. imperialists and the Japanese reactionaries, joined by the south Korean puppets, are going hell-bent.",
+            "American soldiers left. A Chinese delegation arrived from the People's Republic.");
+        Assert.Contains("united-states", keys);
+        Assert.Contains("japan", keys);
+        Assert.Contains("south-korea", keys);
+        Assert.Contains("china", keys);
+    }
+
+    [Fact]
+    public void Korea_and_Korean_alone_name_the_nation_not_a_state()
+    {
+        var found = Find("Korean Nation Is One", "All the Korean people on the Korean peninsula remember the Korean War.", "Korea is one.");
+        Assert.DoesNotContain(found, m => m.Kind == EntityKind.Country);
+        var both = Keys("Talks", "North Korea and South Korea met; north Korean and south Korean officials spoke.");
+        Assert.Equal(["dprk", "south-korea"], both);
+    }
+
+    [Fact]
+    public void Case_tells_an_abbreviation_from_a_word()
+    {
+        Assert.DoesNotContain("united-states", Keys("Let Us Go Forward", "Let us advance, the editorial said."));
+        Assert.Contains("united-states", Keys("Talks", "The US side refused."));
+    }
+
+    [Fact]
+    public void The_dateline_is_not_read()
+    {
+        var keys = Keys("Fertilizer Produced", "Pyongyang, May 5 (KCNA) -- Workers of the complex produced more fertilizer.");
+        Assert.DoesNotContain("kcna", keys);
+        Assert.DoesNotContain("pyongyang", keys);
+        Assert.Contains("kcna", Keys("Fertilizer Produced", "Pyongyang, May 5 (KCNA) -- KCNA learned that workers produced more."));
+    }
+
+    [Fact]
+    public void Companions_in_a_list_are_found_by_the_shape_of_their_names()
+    {
+        var found = Find("Factory Inspected",
+            "He was accompanied by Ryang Chol Bom, Kang Su Dok and Hyon Pok Sil, officials of the ministry.",
+            "He was greeted on the spot by Director Paek Kum Sun.");
+        Assert.Equal(["person:ryang-chol-bom", "person:kang-su-dok", "person:hyon-pok-sil", "person:paek-kum-sun"], found.Select(m => m.Key).ToList());
+        Assert.All(found, m => Assert.Null(m.Entity));
+        Assert.Equal("Kang Su Dok", found[1].Name);
+    }
+
+    [Fact]
+    public void An_unknown_name_is_taken_before_an_apposition_and_after_a_glued_title()
+    {
+        Assert.Equal(["person:ryang-chol-bom"], Keys("Speech Made", "Ryang Chol Bom, chairman of the committee, made a speech."));
+        Assert.Equal(["person:ryang-chol-bom"], Keys("Visit", "The respected ComradeRyang Chol Bomvisited the farm."));
+    }
+
+    [Fact]
+    public void A_surname_with_capitalised_words_is_no_name_outside_the_places_names_stand()
+    {
+        Assert.Empty(Find("So Far So Good", "Kim said nothing. Mr. Kim left. The Kim family in Song Do ate."));
+        Assert.Empty(Find("Minister Visits", "Minister Kim Square was no name, nor was Director Kim Met."));
+        // A run of three and more capitalised syllables is a heading in capitals, not a name.
+        Assert.DoesNotContain(Find("Remarks", "Secretary Kim Pak Song Hun Ri spoke."), m => m.Key == "person:kim-pak-song");
+    }
+
+    [Fact]
+    public void A_shared_name_is_given_to_the_one_who_held_a_post_that_year()
+    {
+        Assert.Equal("ri-yong-ho-foreign", Assert.Single(Recogniser.Recognise("Talks", ["Foreign Minister Ri Yong Ho met the delegation."], 2017)).Key);
+        Assert.Equal("ri-yong-ho-army", Assert.Single(Recogniser.Recognise("Drill", ["Chief of the General Staff Ri Yong Ho watched the drill."], 2011)).Key);
+    }
+}

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Exchange;
@@ -62,15 +63,20 @@ internal static class ExportCommand
         var count = 0L;
         // The copies of each text, read whole first: an article with none has no row to look up.
         var reprints = new ReprintClusters(archive).AllLinks();
-        foreach (var item in archive.Export(filter))
+        // The mentions of a few hundred articles at a time: one query for them all.
+        foreach (var batch in archive.Export(filter).Chunk(500))
         {
-            JsonlRecord.Write(json, item with { Reprints = reprints.GetValueOrDefault(item.Article.Id, ReprintLinks.None) });
-            json.Flush();
-            w.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-            w.Write('\n');
-            buffer.SetLength(0);
-            json.Reset(buffer);
-            count++;
+            var mentions = ArticleMentions.Of(archive, batch.Select(item => item.Article.Id).ToList());
+            foreach (var item in batch)
+            {
+                JsonlRecord.Write(json, item with { Reprints = reprints.GetValueOrDefault(item.Article.Id, ReprintLinks.None), Mentions = mentions[item.Article.Id] });
+                json.Flush();
+                w.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                w.Write('\n');
+                buffer.SetLength(0);
+                json.Reset(buffer);
+                count++;
+            }
         }
         return count;
     }

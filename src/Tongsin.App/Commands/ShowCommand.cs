@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Model;
 using Tongsin.Text;
@@ -34,7 +35,8 @@ internal static class ShowCommand
             var o = context.Console.Out;
             if (parse.GetValue(json))
             {
-                var history = new ArticleHistory(article, versions) { Addresses = archive.Addresses(articleId), Reprints = new ReprintClusters(archive).LinksOf(articleId) };
+                var history = new ArticleHistory(article, versions) { Addresses = archive.Addresses(articleId), Reprints = new ReprintClusters(archive).LinksOf(articleId),
+                    Mentions = ArticleMentions.Of(archive, [articleId])[articleId] };
                 o.WriteLine(Json.Write(w => Exchange.JsonlRecord.Write(w, history, withHistory: true)));
                 return 0;
             }

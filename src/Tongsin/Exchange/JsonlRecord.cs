@@ -11,7 +11,8 @@ namespace Tongsin.Exchange;
 /// (a count), recorded (when the current version was recorded), removed, hash, dateline (place, date,
 /// agency, or null), addresses (every address the article was found under, the first first, each with
 /// url, first_seen, last_seen and gone, the day it was found gone from it or null), original and
-/// reprints (the copies of its text in other articles, where they were read), and history (every version, oldest first, each with its own recorded) when there
+/// reprints (the copies of its text in other articles, where they were read), mentions (each entity
+/// the text names: entity, kind, slug, count, where they were read), and history (every version, oldest first, each with its own recorded) when there
 /// is more than one.
 /// </summary>
 public static class JsonlRecord
@@ -67,6 +68,20 @@ public static class JsonlRecord
                 w.WriteString("source", r.Source);
                 w.WriteString("published", Dates.ToIso(r.Published));
                 w.WriteNumber("similarity", Math.Round(r.Similarity, 3));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (item.Mentions is { } mentions)
+        {
+            w.WriteStartArray("mentions");
+            foreach (var m in mentions)
+            {
+                w.WriteStartObject();
+                w.WriteString("entity", m.Entity);
+                w.WriteString("kind", m.Kind);
+                w.WriteString("slug", m.Slug);
+                w.WriteNumber("count", m.Count);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -39,7 +39,13 @@ public sealed record ArticleHistory(ArticleRecord Article, IReadOnlyList<Article
 
     /// <summary>The copies of this text in the archive (reprints), when they were read: null where they were not.</summary>
     public ReprintLinks? Reprints { get; init; }
+
+    /// <summary>The people, organisations, countries and places the current text names, when they were read: null where they were not.</summary>
+    public IReadOnlyList<NamedEntity>? Mentions { get; init; }
 }
+
+/// <summary>An entity an article names: its canonical name, kind (person, organisation, country, place, idea), slug and how many times.</summary>
+public sealed record NamedEntity(string Entity, string Kind, string Slug, int Count);
 
 /// <summary>
 /// An article's place among the copies of one text: the cluster's original (the earliest

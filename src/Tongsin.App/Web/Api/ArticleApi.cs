@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Model;
@@ -24,6 +25,7 @@ internal static class ArticleApi
         {
             Addresses = archive.Addresses(article.Id),
             Reprints = new ReprintClusters(archive).LinksOf(article.Id),
+            Mentions = ArticleMentions.Of(archive, [article.Id])[article.Id],
         };
         // Written by the exporter's own code, so the API and an export never drift apart; tagged, since an article changes rarely.
         return new TaggedJsonResult(w => Exchange.JsonlRecord.Write(w, history, withHistory: true));

@@ -14,6 +14,9 @@ public sealed record MentionedArticle(long ArticleId, DateOnly Published, string
 /// <summary>How many articles of one month ("2024-05") name an entity.</summary>
 public sealed record MonthCount(string Month, long Articles);
 
+/// <summary>An entity one article names: its key (a gazetteer slug, or "person:..."), kind, name and how many times.</summary>
+public sealed record ArticleMention(string Entity, string Kind, string Name, int Count);
+
 /// <summary>A name found by its shape that the gazetteer lacks, with some articles that carry it, for someone to review.</summary>
 public sealed record MentionCandidate(string Entity, string Kind, string Name, long Articles, long Mentions, IReadOnlyList<MentionedArticle> Examples);
 
@@ -110,6 +113,19 @@ public sealed class EntityMentions(IArchive archive)
             JOIN versions v ON v.article_id = a.id AND v.number = a.current_version
             WHERE {where} ORDER BY m.published DESC, m.article_id DESC LIMIT {Limit(limit)}
             """, parameters).Select(r => new MentionedArticle(r.Item1, Date(r.Item2), r.Item3, r.Item4)).ToList();
+
+    /// <summary>The entities each of these articles names, with how often, in the order they first appear.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ArticleMention>> Of(IReadOnlyList<long> articles)
+    {
+        if (articles.Count == 0) return new Dictionary<long, IReadOnlyList<ArticleMention>>();
+        using var c = Open();
+        var ids = string.Join(',', articles.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        return c.Query<(long Article, string Entity, string Kind, string Name, long Mentions)>($"""
+                SELECT article_id, entity, kind, name, mentions FROM mentions WHERE article_id IN ({ids}) ORDER BY article_id, first_position
+                """)
+            .GroupBy(r => r.Article)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleMention>)g.Select(r => new ArticleMention(r.Entity, r.Kind, r.Name, (int)r.Mentions)).ToList());
+    }
 
     private static EntityCount Count((string Entity, string Kind, string Name, long Articles, long Mentions) r) =>
         new(r.Entity, r.Kind, r.Name, r.Articles, r.Mentions);

@@ -45,6 +45,8 @@ internal static class SearchCommand
             var bounds = new SearchBounds(seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds), words == 0 ? int.MaxValue : words);
             var (from, to) = filters.Dates(parse);
             var text = string.Join(' ', parse.GetValue(query)!);
+            // mentions:"Name" is written out as the entity's spellings before the query is read.
+            if (Tongsin.Analysis.Mentions.MentionQuery.Has(text)) text = Tongsin.Analysis.Mentions.MentionQuery.Expand(text, Tongsin.Analysis.Entities.Gazetteer.Load());
             // Checked before opening the archive, so a bad query is reported as such even without one.
             QueryParser.Parse(text);
             using var archive = context.OpenArchive(parse);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tongsin.App.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Tongsin.Analysis.Entities;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Archive;
 using Tongsin.Model;
 using Tongsin.Search;
@@ -80,6 +83,8 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
     {
         var q = Text("q") ?? throw new QueryException("the query is empty: give the words to search for in 'q'");
         if (q.Length > MaxQueryLength) throw new QueryException($"the query is {q.Length} characters long; the most is {MaxQueryLength}");
+        // mentions:"Name" is written out as the entity's spellings before the query is read.
+        if (MentionQuery.Has(q)) q = MentionQuery.Expand(q, request.HttpContext.RequestServices.GetRequiredService<Gazetteer>());
         QueryParser.Parse(q);
         return q;
     }

@@ -89,6 +89,21 @@ public sealed class EntitiesWebTests : IAsyncLifetime
         Assert.Equal(mentions.Count, JsonDocument.Parse(show.Out).RootElement.GetProperty("mentions").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Mentions_in_a_query_finds_the_articles_naming_the_entity_by_any_spelling()
+    {
+        using var api = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("mentions:\"Choe Ryong-hae\"")));
+        Assert.Equal(["Choe Ryong Hae Inspects Farm", "Meeting Held"], api.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("title").GetString()).Order());
+        using var korean = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("mentions:최룡해 farm")));
+        Assert.Equal("Choe Ryong Hae Inspects Farm", Assert.Single(korean.RootElement.GetProperty("hits").EnumerateArray()).GetProperty("title").GetString());
+        using var unknown = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString("mentions:\"Nobody Known\""));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("no entity the gazetteer knows", await unknown.Content.ReadAsStringAsync());
+        var cli = CliRunner.Run("search", "--db", _f.Location, "mentions:\"Pak Pong Ju\"");
+        Assert.Equal(0, cli.Exit);
+        Assert.Contains("Orchard Planted", cli.Out);
+    }
+
     public async Task DisposeAsync()
     {
         _client.Dispose();

@@ -25,8 +25,8 @@ internal static class ReprintClusterTables
             c.Execute(table.Create);
             c.Execute(table.Index);
         }
-        // Made once the bands are there (kept up to date while the analyser writes them, it slowed
-        // the analyser's first run over a million articles fourfold). SQLite sorts a new index in
+        // Made once the bands are there (kept up to date while the analyser wrote a million
+        // articles' bands, it more than doubled the analyser's first run). SQLite sorts a new index in
         // its temporary store, which the archive keeps in memory: 1.4 GB for a million articles'
         // 21 million bands. This statement sorts on disk instead.
         var sqlite = c.GetType().FullName == "Microsoft.Data.Sqlite.SqliteConnection";

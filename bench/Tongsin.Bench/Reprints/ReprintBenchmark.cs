@@ -40,7 +40,6 @@ internal static class ReprintBenchmark
         var clock = Stopwatch.StartNew();
         using (var archive = SqliteArchive.Open(path, TimeProvider.System))
         {
-            ReprintClustering.Prepare(archive);
             var run = new AnalyserRunner(archive, [new ReprintSignatures()], batch: 2000).Run()[0];
             log.WriteLine($"signatures: {run.Articles:N0} articles, {run.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F0} s");
         }
@@ -129,7 +128,6 @@ internal static class ReprintBenchmark
                             session.Commit();
                         }
                     }
-                    if (withReprints) ReprintClustering.Prepare(archive);
                     IReadOnlyList<IAnalyser> analysers = withReprints ? [new ArticleLengths(), new ReprintSignatures()] : [new ArticleLengths()];
                     new AnalyserRunner(archive, analysers).Run();
                     if (withReprints) new ReprintClustering().Update(archive);

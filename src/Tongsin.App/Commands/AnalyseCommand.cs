@@ -40,7 +40,6 @@ internal static class AnalyseCommand
     /// <summary>Runs the analysers with a bar on a terminal, or a line every two seconds in a log.</summary>
     public static IReadOnlyList<AnalyserRun> Run(CliConsole console, IArchive archive, string? only = null, bool rebuild = false)
     {
-        ReprintClustering.Prepare(archive);
         var runner = new AnalyserRunner(archive, Analysers());
         if (!console.IsTerminal) return runner.Run(only, rebuild, new LineProgress(console), console.Cancel);
         IReadOnlyList<AnalyserRun> runs = [];
@@ -68,8 +67,7 @@ internal static class AnalyseCommand
     {
         try
         {
-            ReprintClustering.Prepare(archive);
-            var runs = new AnalyserRunner(archive, Analysers()).Run(progress: new LineProgress(console), cancel: console.Cancel);
+                var runs = new AnalyserRunner(archive, Analysers()).Run(progress: new LineProgress(console), cancel: console.Cancel);
             foreach (var run in runs.Where(r => r.Articles > 0)) console.Out.WriteLine(Describe(run));
             if (Cluster(archive, console) is { Articles: > 0 } clustering) console.Out.WriteLine(Describe(clustering));
         }

@@ -30,17 +30,6 @@ public sealed class ReprintClustering(ReprintParameters? parameters = null)
     private sealed record State(int Signatures, double Threshold, int MostDays, long Watermark);
 
     /// <summary>
-    /// Creates the clusters' tables, and the analyser's with their lookup index by bucket, where
-    /// missing. Called before the analysers run, so that the index grows with the bands: made
-    /// afterwards over a million articles' 21 million bands, its sort took SQLite 1.4 GB.
-    /// </summary>
-    public static void Prepare(IArchive archive)
-    {
-        using var c = archive.Connect();
-        ReprintClusterTables.Ensure(c);
-    }
-
-    /// <summary>
     /// Brings the clusters up to date with the signatures; nothing while the analyser has not run
     /// or is half-way through a rebuild (its signatures are not all there).
     /// </summary>

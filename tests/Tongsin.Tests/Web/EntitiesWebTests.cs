@@ -90,6 +90,16 @@ public sealed class EntitiesWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_article_page_names_the_people_and_bodies_it_mentions_with_links_to_their_pages()
+    {
+        var id = _f.All().Single(h => h.Article.Title == "Choe Ryong Hae Inspects Farm").Article.Id;
+        var html = await _client.GetStringAsync($"/articles/{id}");
+        Assert.Contains("<h2 id=\"named-heading\">Named in this article</h2>", html);
+        Assert.Contains($"<dt>People</dt><dd><a class=\"person\" href=\"/entities/{Slug("Choe Ryong Hae")}\">Choe Ryong Hae</a></dd>", html);
+        Assert.Contains("<dt>organisations</dt>", html);
+    }
+
+    [Fact]
     public async Task Mentions_in_a_query_finds_the_articles_naming_the_entity_by_any_spelling()
     {
         using var api = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("mentions:\"Choe Ryong-hae\"")));

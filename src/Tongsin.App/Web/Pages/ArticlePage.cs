@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Model;
@@ -35,7 +36,8 @@ internal static class ArticlePage
         var diff = ParseDiff(new Parameters(request, archive).Text("diff"), article.Id, versions);
         var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id, CountAll: false));
         var copies = new ReprintClusters(archive).Of(article.Id) is { } cluster ? Copies(archive, cluster, article) : null;
-        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id), copies), tagged: true);
+        var named = new EntityMentions(archive).Of([article.Id]).GetValueOrDefault(article.Id) ?? [];
+        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id), copies, named), tagged: true);
     }
 
     /// <summary>"1..2": two different versions the article has.</summary>
@@ -62,7 +64,7 @@ internal static class ArticlePage
             cluster.OriginalId == article.Id ? null : archive.FindArticle(cluster.OriginalId));
 
     public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff,
-        IReadOnlyList<ArticleAddress>? addresses = null, CopiesOf? copies = null)
+        IReadOnlyList<ArticleAddress>? addresses = null, CopiesOf? copies = null, IReadOnlyList<ArticleMention>? named = null)
     {
         var source = a.Source;
         var original = Display.IsWebAddress(a.Url)
@@ -77,6 +79,7 @@ internal static class ArticlePage
             {(versions.Count > 1 ? Versions(a, versions, diff) : Html.Empty)}
             {(addresses is { Count: > 1 } ? Addresses(addresses) : Html.Empty)}
             {(copies is not null ? AlsoPublished(a, copies) : Html.Empty)}
+            {(named is { Count: > 0 } ? Named(named) : Html.Empty)}
             </article>
             {MoreFrom(source, moreFrom)}
             """));
@@ -140,6 +143,21 @@ internal static class ArticlePage
         </ul>
         </section>
         """);
+
+    // Who and what the article names, people first, each linked to its page.
+    private static Html Named(IReadOnlyList<ArticleMention> named)
+    {
+        string[] order = ["person", "organisation", "country", "place", "idea"];
+        var groups = named.GroupBy(m => m.Kind).OrderBy(g => Array.IndexOf(order, g.Key) is var i && i < 0 ? order.Length : i);
+        return Html.Of($"""
+            <section class="named" aria-labelledby="named-heading">
+            <h2 id="named-heading">Named in this article</h2>
+            <dl>
+            {groups.Select(g => Html.Of($"""<dt>{(g.Key == "person" ? "People" : g.Key == "country" ? "Countries" : g.Key + "s")}</dt><dd>{Html.Join(g.Select((m, i) => Html.Of($"""{(i > 0 ? ", " : "")}<a class="{g.Key}" href="/entities/{Uri.EscapeDataString(m.Entity)}">{m.Name}</a>""")))}</dd>"""))}
+            </dl>
+            </section>
+            """);
+    }
 
     // The other copies of the text: the original first. A copy shows the words it changed from the original.
     private static Html AlsoPublished(ArticleRecord a, CopiesOf copies)

@@ -118,21 +118,23 @@ def paragraphs(rec, corpus):
     body = raw_text(rec)
     if corpus.startswith("kcna-co-jp"):
         lines = html.unescape(body).split("\n")
-        # A line that begins without indentation continues the line before it (hard-wrapped pages).
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        # The heading: the lines before the dateline (the title repeated, wire codes); without a
+        # dateline among the first four lines, a first line that repeats the title.
+        at = next((i for i in filled[:4] if DATELINE.match(lines[i].strip())), None)
+        if at is not None:
+            lines = lines[at:]
+        elif filled and collapse(lines[filled[0]]).casefold() == collapse(rec.get("title") or "").casefold():
+            lines = lines[filled[0] + 1:]
+        # A line that begins without indentation continues the line before it, when that one is not
+        # blank (the hard-wrapped pages); the heading is cut first.
         joined = []
-        for line in lines:
-            if joined and line.strip() and not line[0].isspace() and joined[-1].strip():
+        for i, line in enumerate(lines):
+            if joined and line.strip() and not line[0].isspace() and i > 0 and lines[i - 1].strip():
                 joined[-1] += " " + line
             else:
                 joined.append(line)
         paras = [collapse(p) for p in joined if p.strip()]
-        # The heading: the lines before the dateline (the title repeated, wire codes); without a
-        # dateline among the first four, a first line that repeats the title.
-        at = next((i for i, p in enumerate(paras[:4]) if DATELINE.match(p)), None)
-        if at is not None:
-            paras = paras[at:]
-        elif paras and paras[0].casefold() == collapse(rec.get("title") or "").casefold():
-            paras = paras[1:]
     else:
         paras = [collapse(html.unescape(p)) for p in body.split("\n") if p.strip()]
     if paras:

@@ -7,7 +7,8 @@ the body's sentences follow from 1, the dateline and the heading lines that repe
 left out. A sentence names a target when it holds one of the target's spellings in the gazetteer
 (its name or an alias, adjectives included: "U.S.", "south Korean", "Japanese"), matched with case
 and at word boundaries; "Latin American", "South American", "Central American" and "North
-American" do not name the United States.
+American" do not name the United States, nor "Republic of Korea" within "Democratic People's
+Republic of Korea" South Korea.
 
 Strata: (target, period), with the counts of PLAN. Periods: "2013-03..04" and "2017-08..09" (the
 crises), "2018" (the summits), "1997-2017 other" (the rest of the kcna-co-jp file before 2018),
@@ -58,6 +59,7 @@ PLAN = [
     ("yoon-suk-yeol", "2021-2024", 6),
 ]
 NOT_US = re.compile(r"(?:Latin|South|Central|North)\s+$")
+NOT_SK = re.compile(r"People['’]s\s+(?:the\s+)?$")
 
 
 # --- articles -------------------------------------------------------------------------------
@@ -191,6 +193,8 @@ def target_patterns(slugs):
 def names(pattern, slug, sentence):
     for m in pattern.finditer(sentence):
         if slug == "united-states" and m.group().startswith("American") and NOT_US.search(sentence[:m.start()]):
+            continue
+        if slug == "south-korea" and "Republic" in m.group() and NOT_SK.search(sentence[:m.start()]):
             continue
         return True
     return False

@@ -105,7 +105,7 @@ def records(corpora, corpus):
 
 DATELINE = re.compile(r"^\s*[A-Z][^()\n]{0,80}?\(\s*[A-Za-z][A-Za-z -]{0,30}\)\s*-{2,}\s*")
 ABBREVIATIONS = ("U.S.", "U.N.", "Mr.", "Dr.", "St.", "No.", "D.P.R.K.", "Jan.", "Feb.", "Mar.", "Apr.",
-                 "May.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
+                 "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
 ABBREVIATION = re.compile(r"(?:(?<![A-Za-z.])(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")"
                           r"|(?<![A-Za-z])[A-Z]\.)$")
 END = re.compile(r"[.!?][\"”’')]*(?=\s+[A-Z\"“‘'])")

@@ -32,6 +32,8 @@ import os
 import random
 import re
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from records import english, published, text  # noqa: E402
 
 SEED = 20240603
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -72,30 +74,6 @@ def followed_pattern():
     alts = [re.escape(n) for n in sorted(plain, key=len, reverse=True)]
     alts += [r"Premier\s+" + re.escape(n) for n in sorted(ambiguous, key=len, reverse=True)]
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
-
-
-def published(rec):
-    if rec.get("published"):
-        return rec["published"][:10]
-    m = re.search(r"newsID=(\d{4}-\d{2}-\d{2})", rec["url"])
-    return m.group(1) if m else (rec.get("first_seen") or "")[:10]
-
-
-def text(rec):
-    if "body" in rec:
-        return rec["body"] or ""
-    return "\n".join(rec.get("paragraphs") or [])
-
-
-EN = {"the", "of", "and", "to", "in", "is", "was", "with", "for"}
-ES = {"de", "la", "el", "los", "las", "y", "que", "en", "del", "con", "por"}
-
-
-def english(rec):
-    if rec.get("language_hint", "en") != "en":
-        return False
-    words = re.findall(r"[a-z]+", text(rec).lower())
-    return sum(w in EN for w in words) > sum(w in ES for w in words)
 
 
 def candidates(corpus, wanted):

@@ -13,9 +13,12 @@ Prints one line per article: corpus, url, published, title.
 """
 import gzip
 import json
+import os
 import random
 import re
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from records import english, published, text  # noqa: E402
 
 SEED = 20240517
 CORPORA = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora"
@@ -24,30 +27,6 @@ PLAN = [
     ("kcna-kp-2023-2024.jsonl.gz", {2023: 1, 2024: 9}),
     ("rodong-2021-2022.jsonl.gz", {2021: 3, 2022: 3}),
 ]
-
-
-def published(rec):
-    if rec.get("published"):
-        return rec["published"][:10]
-    m = re.search(r"newsID=(\d{4}-\d{2}-\d{2})", rec["url"])
-    return m.group(1) if m else (rec.get("first_seen") or "")[:10]
-
-
-def text(rec):
-    if "body" in rec:
-        return rec["body"] or ""
-    return "\n".join(rec.get("paragraphs") or [])
-
-
-EN = {"the", "of", "and", "to", "in", "is", "was", "with", "for"}
-ES = {"de", "la", "el", "los", "las", "y", "que", "en", "del", "con", "por"}
-
-
-def english(rec):
-    if rec.get("language_hint", "en") != "en":
-        return False
-    words = re.findall(r"[a-z]+", text(rec).lower())
-    return sum(w in EN for w in words) > sum(w in ES for w in words)
 
 
 def main():

@@ -35,6 +35,9 @@ import os
 import random
 import re
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from records import english, published  # noqa: E402
+from records import text as raw_text  # noqa: E402
 
 SEED = 20240611
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -63,29 +66,6 @@ NOT_SK = re.compile(r"People['’]s\s+(?:the\s+)?$")
 
 
 # --- articles -------------------------------------------------------------------------------
-
-def published(rec):
-    if rec.get("published"):
-        return rec["published"][:10]
-    m = re.search(r"newsID=(\d{4}-\d{2}-\d{2})", rec["url"])
-    return m.group(1) if m else (rec.get("first_seen") or "")[:10]
-
-
-def raw_text(rec):
-    if "body" in rec:
-        return rec["body"] or ""
-    return "\n".join(rec.get("paragraphs") or [])
-
-
-EN = {"the", "of", "and", "to", "in", "is", "was", "with", "for"}
-ES = {"de", "la", "el", "los", "las", "y", "que", "en", "del", "con", "por"}
-
-
-def english(rec):
-    if rec.get("language_hint", "en") != "en":
-        return False
-    words = re.findall(r"[a-z]+", raw_text(rec).lower())
-    return sum(w in EN for w in words) > sum(w in ES for w in words)
 
 
 def records(corpora, corpus):

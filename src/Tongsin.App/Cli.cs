@@ -28,6 +28,7 @@ public static class Cli
         root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(AnalyseCommand.Create(context));
         root.Subcommands.Add(ReprintsCommand.Create(context));
+        root.Subcommands.Add(AppearancesCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));

@@ -40,12 +40,7 @@ internal static class ReprintsCommand
                 w.Write($"{cluster.OriginalId},{m.ArticleId},{Cell(m.Source)},{m.Published:yyyy-MM-dd},{m.Similarity.ToString("0.000", CultureInfo.InvariantCulture)},{Cell(m.Title)}\r\n");
     }
 
-    // RFC 4180, and a cell a spreadsheet would run as a formula kept text, as the export does.
-    private static string Cell(string value)
-    {
-        var guarded = CsvRecord.IsFormula(value) ? "'" + value : value;
-        return guarded.AsSpan().IndexOfAny(",\"\r\n") < 0 ? guarded : "\"" + guarded.Replace("\"", "\"\"") + "\"";
-    }
+    private static string Cell(string value) => CsvRecord.Cell(value);
 
     private static void WriteJson(TextWriter w, IReadOnlyList<ReprintCluster> clusters) => w.WriteLine(Json.Write(j =>
     {

@@ -42,11 +42,13 @@ public static class CsvRecord
         _ => false,
     };
 
-    private static StringBuilder Field(StringBuilder sb, string? value)
+    private static StringBuilder Field(StringBuilder sb, string? value) => sb.Append(Cell(value));
+
+    /// <summary>One cell as RFC 4180 writes it, quoted when it must be, and a formula kept text.</summary>
+    public static string Cell(string? value)
     {
-        if (string.IsNullOrEmpty(value)) return sb;
+        if (string.IsNullOrEmpty(value)) return "";
         var guarded = IsFormula(value) ? "'" + value : value;
-        if (guarded.AsSpan().IndexOfAny(",\"\r\n") < 0) return sb.Append(guarded);
-        return sb.Append('"').Append(guarded.Replace("\"", "\"\"")).Append('"');
+        return guarded.AsSpan().IndexOfAny(",\"\r\n") < 0 ? guarded : "\"" + guarded.Replace("\"", "\"\"") + "\"";
     }
 }

@@ -25,13 +25,13 @@ public static partial class AppearanceActivities
     /// <summary>English past tenses, tried in this order at each place of a sentence; the longest phrases first where two share a start.</summary>
     public static readonly IReadOnlyList<(string Activity, string Pattern)> English =
     [
-        (FieldGuidance, @"(?:gave|provided|offered) (?:his )?(?:field|on-the-spot|on-site|on-the-site)[ -]guidance(?: to| at| over| for)?"),
+        (FieldGuidance, @"(?:gave|provided|offered) (?:a |his )?(?:field|on-the-spot|on-site|on-the-site)[ -]guidance(?: to| at| over| for)?"),
         (FieldGuidance, @"guided (?:the )?(?:work|construction|production) (?:of|at)"),
         (Inspected, @"inspected"),
         (PhotoSession, @"(?:had|posed for) (?:a |commemorative |souvenir )*(?:photo(?:graph)?s?|pictures?)(?: session)?(?: taken)?(?: with)?"),
         (Visited, @"(?:paid|made) (?:a |an )?(?:congratulatory |courtesy |official |friendly |state |unofficial )?visit to|visited|toured|called at|looked round|went round|paid (?:high )?(?:tribute|homage|respects?) (?:to|at)"),
-        (Attended, @"attended|was present at|participated in|took part in"),
-        (Watched, @"watched|enjoyed|appreciated (?:a|the) (?:\w+ ){0,3}?performance|observed|oversaw|saw|guided (?:a |the )?(?:[\w-]+ ){0,5}?(?:drill|test|test-fire|test-firing|firing|launch|exercise|contest|training|competition|manoeuvres?|maneuvers?)"),
+        (Attended, @"attended|was present at|participated in|took part in|appeared (?:at|in|on)"),
+        (Watched, @"watched|enjoyed|appreciated(?= (?:a|an|the) (?:[\w-]+ ){0,3}?performance)|observed|oversaw|saw|guided (?:a |the )?(?:[\w-]+ ){0,5}?(?:drill|test|test-fire|test-firing|firing|launch|exercise|contest|training|competition|manoeuvres?|maneuvers?)"),
         (TalkedWith, @"(?:had|held) (?:a |an )?(?:\w+ ){0,2}?(?:talks?|conversation|summit|meeting) with|talked with|conversed with"),
         (Received, @"received|welcomed"),
         (Met, @"met(?: with)?"),
@@ -42,8 +42,11 @@ public static partial class AppearanceActivities
 
     /// <summary>What he did without meeting anyone: a report whose verb is one of these is no appearance.</summary>
     public const string EnglishNotAppearance =
-        @"sent|dispatched|wrote|issued|published|conferred|awarded|extended|expressed|thanked|congratulated|was (?:presented|awarded|elected|re-elected|conferred)|"
-        + @"received (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:message|letter|greetings?|reply|gift|present|basket|bouquet|card|telegram|congratulations|report|cable)";
+        @"sent|dispatched|conferred|awarded|thanked|congratulated|was (?:presented|awarded|elected|re-elected|conferred)|"
+        + @"received (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:message|letter|greeting|reply|gift|present|basket|bouquet|card|telegram|congratulation|report|cable)s?";
+
+    /// <summary>Verbs that decide nothing: "issued an order to conduct a firing drill and watched it" goes on to its next verb.</summary>
+    public const string EnglishPassing = @"issued|wrote|published|extended|expressed|ordered|said|stressed|noted";
 
     /// <summary>Korean honorific verbs: 김정은동지께서 ... 현지지도하시였다.</summary>
     public static readonly IReadOnlyList<(string Activity, string Pattern)> Korean =

@@ -42,7 +42,7 @@ public sealed class AppearanceExtractor
         _glued = new Regex($@"(?<=\p{{L}})(?=(?:{names}))|(?<=(?:{names}))(?=\p{{Ll}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         var activities = string.Join("|", AppearanceActivities.English.Select((a, i) => $"(?<a{i}>{a.Pattern})"));
         // Interpreted: compiled, this pattern of many named alternatives threw IndexOutOfRangeException inside the generated matcher.
-        _verb = new Regex($@"\b(?:(?<no>{AppearanceActivities.EnglishNotAppearance})|{activities})\b", RegexOptions.CultureInvariant);
+        _verb = new Regex($@"\b(?:(?<no>{AppearanceActivities.EnglishNotAppearance})|(?<pass>{AppearanceActivities.EnglishPassing})|{activities})\b", RegexOptions.CultureInvariant);
         _then = new Regex($@"^(?:(?:Then|Next|Later|After that|After (?:the|this) [\w ]{{1,30}}?),? )?(?:[Hh]e|The (?:supreme )?leader|(?:[\w'’ ]{{0,40}}?)(?:{names})) (?:also |then |next |later |afterwards |again )?(?<verb>inspected|visited|toured|(?:gave|provided) field guidance to)\b",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
         if (korean.Count > 0)
@@ -70,7 +70,11 @@ public sealed class AppearanceExtractor
         if (!lead.Any(p => _name.IsMatch(p))) return [];
 
         EnglishReading.Reading? main = null;
-        foreach (var sentence in lead.SelectMany(p => ReportSentences.Split(p).Take(2)))
+        // The lead: the first sentence; when it names no followed person (a report opening on the
+        // event: "The Unhasu concert was given ..."), the next paragraph's first ("Kim Jong Un appeared in the auditorium").
+        var first = ReportSentences.Split(lead[0]).First();
+        var leads = _name.IsMatch(first) || lead.Count < 2 ? [first] : new[] { first, ReportSentences.Split(lead[1]).First() };
+        foreach (var sentence in leads)
         {
             var found = EnglishReading.Read(sentence, _name, _verb);
             if (found is null) continue;

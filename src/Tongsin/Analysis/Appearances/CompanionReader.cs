@@ -39,7 +39,7 @@ public sealed partial class CompanionReader(Gazetteer gazetteer)
     private static partial Regex Capitalised();
 
     /// <summary>The list of names a companion sentence gives, or null when the sentence gives none.</summary>
-    [GeneratedRegex(@"(?:^|\b)(?:(?:He|She|Kim Jong Un|Kim Jong Il|the (?:supreme )?leader|the Supreme Leader|[A-Z][\w ’']{0,40}?) (?:was|were) (?:also )?(?:accompanied|greeted|welcomed|met)(?: (?:there|on the spot|at the [\w ]{1,40}?|on arrival|upon arrival|on his arrival|on the inspection|on the visit|in the field|warmly))* by (?<list>.+)$)|^(?:Accompanying (?:him|them)|Present (?:there |at [^,]{1,60} |on the occasion )?|Also present|Among those present) (?:were|was) (?:also )?(?<list>.+)$|^(?<list>.+?) (?:were|was) (?:also )?(?:present|on hand)\b|^(?<list>.+?) accompanied (?:him|Kim Jong \w+)\b")]
+    [GeneratedRegex(@"(?:^|\b)(?:(?:He|She|Kim Jong Un|Kim Jong Il|the (?:supreme )?leader|the Supreme Leader|[A-Z][\w ’']{0,40}?) (?:was|were) (?:also )?(?:accompanied|greeted|welcomed|met)(?: (?:there|on the spot|at the [\w ]{1,40}?|on arrival|upon arrival|on his arrival|on the inspection|on the visit|in the field|warmly))* by (?<list>.+)$)|^(?:Accompanying (?:him|them)|Present (?:there |at [^,]{1,60} |on the occasion )?|Also present|Among (?:those present|the audience|the spectators|the guests|them)) (?:were|was) (?:also )?(?<list>.+)$|^(?<list>.+?) (?:were|was) (?:also )?(?:present|on hand)\b|^(?<list>.+?) accompanied (?:him|Kim Jong \w+)\b")]
     private static partial Regex CompanionSentence();
 
     /// <summary>The companions named in <paramref name="sentence"/>, or none when it is not a sentence about companions; <paramref name="subject"/> (the person himself) is left out.</summary>

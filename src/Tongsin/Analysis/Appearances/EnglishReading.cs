@@ -13,7 +13,7 @@ public static partial class EnglishReading
 
     // What may stand before the subject's name: his titles ("Supreme Commander of the Korean
     // People's Army", "The respected Comrade", "General Secretary"), and a day ("On May 5,").
-    [GeneratedRegex(@"^(?:(?:On|on) [A-Z][a-z]+\.? \d{1,2},? )?(?:(?:[A-Z][\w'’.-]*|of|the|and|respected|dear|beloved|great|supreme|leader|comrade|marshal|general|secretary|chairman|premier|also|top|esteemed|first|vice)\s+){0,16}$")]
+    [GeneratedRegex(@"^(?:(?:On|on) [A-Z][a-z]+\.? \d{1,2},? )?(?:(?:\(?[A-Z][\w'’.-]*\)?|of|the|and|respected|dear|beloved|great|supreme|leader|comrade|marshal|general|secretary|chairman|premier|also|top|esteemed|first|vice)\s+){0,16}$")]
     private static partial Regex Titles();
 
     [GeneratedRegex(@"\bin the presence of (?:[\w'’.-]+ ){0,12}?$")]
@@ -39,7 +39,7 @@ public static partial class EnglishReading
     [GeneratedRegex(@"\b(?:Recollect|Reminisc|Anecdote|Memories|Memory|Remembered|Looking Back|Years Ago|Legend|Tale|Story|Anniversary of (?:His |Leader's )?(?:Visit|Field Guidance|Inspection)|Relics?|History of)", RegexOptions.IgnoreCase)]
     private static partial Regex RecollectingTitle();
 
-    [GeneratedRegex(@"\b(?:years? ago|decades? ago|once (?:visited|inspected|gave)|used to|had (?:visited|inspected|given|provided|watched|attended|received)|anniversary of (?:his|the leader's) (?:visit|field guidance|inspection|on-the-spot guidance)|in his lifetime|during his lifetime|when he was alive|the late\b|memory of)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:years? ago|decades? ago|once (?:visited|inspected|gave)|used to|had (?:visited|inspected|given|provided|watched|attended|received)|anniversary of (?:his|the leader's) (?:visit|field guidance|inspection|on-the-spot guidance)|in his lifetime|during his lifetime|when he was alive|the late\b|memory of|many times|several times|times in a year|every year|Juche \d|last (?:year|month|January|February|March|April|May|June|July|August|September|October|November|December)|in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d))", RegexOptions.IgnoreCase)]
     private static partial Regex Recalling();
 
     /// <summary>Reads a sentence; null when no followed person is its subject.</summary>
@@ -60,7 +60,8 @@ public static partial class EnglishReading
             if (!Titles().IsMatch(before)) continue;
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return null;
             var v = verb.Match(after);
-            if (!v.Success || v.Index > 400) return null;
+            while (v.Success && v.Groups["pass"].Success) v = v.NextMatch();
+            if (!v.Success || v.Index > 600) return null;
             // Another subject came between: "Kim Jong Un, ..., and the delegation of ... watched" is still his; a full stop is not.
             if (v.Groups["no"].Success) return new Reading(m.Value, "", "", sentence, true);
             var index = 0;

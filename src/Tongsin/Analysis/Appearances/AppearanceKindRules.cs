@@ -28,7 +28,7 @@ public static class AppearanceKindRules
         (AppearanceKind.SocialCultural, ["performance", "concert", "circus", "film", "movie", "art", "exhibition", "sports", "match", "game", "football", "basketball", "volleyball",
             "school", "university", "college", "kindergarten", "nursery", "orphanage", "children", "baby home", "hospital", "clinic", "sanatorium", "maternity", "medical", "housing", "flats",
             "dwelling houses", "apartment", "street", "park", "zoo", "theatre", "theater", "museum", "library", "ski", "resort", "water park", "amusement", "pleasure ground", "stadium",
-            "gymnasium", "sci-tech", "ensemble", "band", "troupe", "chorus", "bath", "bathhouse", "hairdressing", "leisure", "song", "dance", "opera", "play", "bowling", "skating", "rink", "riding", "research",
+            "gymnasium", "sci-tech", "ensemble", "band", "troupe", "chorus", "bath", "bathhouse", "hairdressing", "leisure", "dance", "opera", "play", "bowling", "skating", "rink", "riding", "research",
             "academy", "institute", "studio", "newspaper", "broadcasting", "publishing", "hotel", "athletes", "team", "wedding", "new year", "youth", "students", "teachers", "pupils", "scientists", "artistes"]),
         (AppearanceKind.Economic, ["factory", "factories", "mill", "complex", "plant", "farm", "works", "mine", "colliery", "power station", "power plant", "hydropower", "construction", "building site",
             "project", "enterprise", "fishery", "fish", "greenhouse", "shop", "store", "department store", "restaurant", "foodstuff", "food", "chicken", "pig", "duck", "orchard",

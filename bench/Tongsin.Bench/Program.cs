@@ -11,6 +11,7 @@ using Tongsin.Bench.Measuring;
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // reprints:        reprint detection over an archive grown from the real corpus: clustering from scratch, a new copy's check, import on/off.
 // reprint-pairs:   precision, recall and F1 of reprint detection on the labelled pairs, against the threshold.
+// appearances-eval: precision and recall of the appearance extractor on the judged sample.
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -45,6 +46,8 @@ try
             return 0;
         case "reprint-pairs":
             return Tongsin.Bench.Reprints.ReprintPairsReport.Run(options);
+        case "appearances-eval":
+            return Tongsin.Bench.Appearances.AppearancesEval.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;
@@ -63,6 +66,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench reprints --articles N [--runs R] [--samples S] [--corpus kcna-co-jp.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench reprint-pairs [--pairs FILE] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench appearances-eval [--sample FILE] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }

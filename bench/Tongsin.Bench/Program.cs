@@ -13,6 +13,7 @@ using Tongsin.Bench.Measuring;
 // reprint-pairs:   precision, recall and F1 of reprint detection on the labelled pairs, against the threshold.
 // mentions-eval:   precision and recall of the mention recogniser on the judged sample (eval/mentions/sample.jsonl).
 // mentions-look:   what the recogniser finds in every Nth article of a corpus, for reading against the rules.
+// appearances-eval: precision and recall of the appearance extractor on the judged sample.
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -51,6 +52,8 @@ try
             return Tongsin.Bench.Mentions.MentionsEvalReport.Run(options);
         case "mentions-look":
             return Tongsin.Bench.Mentions.MentionsLook.Run(options);
+        case "appearances-eval":
+            return Tongsin.Bench.Appearances.AppearancesEval.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;
@@ -71,6 +74,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench reprint-pairs [--pairs FILE] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench mentions-eval [--sample eval/mentions/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench mentions-look [--corpus FILE.jsonl.gz] [--every N] [--unknown yes]");
+            Console.Error.WriteLine("       Tongsin.Bench appearances-eval [--sample FILE] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }

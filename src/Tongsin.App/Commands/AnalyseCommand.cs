@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Tongsin.Analysis;
+using Tongsin.Analysis.Appearances;
 using Tongsin.Analysis.Entities;
 using Tongsin.Analysis.Lengths;
 using Tongsin.Analysis.Mentions;
@@ -13,7 +14,7 @@ namespace Tongsin.App.Commands;
 internal static class AnalyseCommand
 {
     /// <summary>The analysers the app runs, in order. A new analysis joins here.</summary>
-    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(Gazetteer.Load)];
+    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(Gazetteer.Load), new AppearanceAnalyser(Gazetteer.Load)];
 
     public static Command Create(CommandContext context)
     {
@@ -32,6 +33,8 @@ internal static class AnalyseCommand
             foreach (var run in runs) context.Console.Out.WriteLine(Describe(run));
             if (name is null or ReprintSignatures.AnalyserName && Cluster(archive, context.Console) is { } clustering)
                 context.Console.Out.WriteLine(Describe(clustering));
+            if (name is null or AppearanceAnalyser.AnalyserName && Group(archive, context.Console, runs) is { Regrouped: true } grouping)
+                context.Console.Out.WriteLine(Describe(grouping));
             return 0;
         });
         return command;
@@ -70,6 +73,7 @@ internal static class AnalyseCommand
                 var runs = new AnalyserRunner(archive, Analysers()).Run(progress: new LineProgress(console), cancel: console.Cancel);
             foreach (var run in runs.Where(r => r.Articles > 0)) console.Out.WriteLine(Describe(run));
             if (Cluster(archive, console) is { Articles: > 0 } clustering) console.Out.WriteLine(Describe(clustering));
+            if (Group(archive, console, runs) is { Regrouped: true } grouping) console.Out.WriteLine(Describe(grouping));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -79,6 +83,16 @@ internal static class AnalyseCommand
 
     /// <summary>After the analysers: the reprint clusters take in the signatures that changed.</summary>
     public static ReprintClusteringRun? Cluster(IArchive archive, CliConsole console) => new ReprintClustering().Update(archive, console.Cancel);
+
+    /// <summary>
+    /// After the analysers: the appearances are made again from the reports when these changed (a
+    /// rebuild leaves the analyser's watermark where it was, so a run that analysed anything says so).
+    /// </summary>
+    public static AppearanceGroupingRun? Group(IArchive archive, CliConsole console, IReadOnlyList<AnalyserRun> runs) =>
+        new AppearanceGrouping().Update(archive, runs.Any(r => r.Name == AppearanceAnalyser.AnalyserName && r.Articles > 0), console.Cancel);
+
+    public static string Describe(AppearanceGroupingRun run) =>
+        $"appearances: {run.Reports:N0} reports grouped into {run.Appearances:N0} {(run.Appearances == 1 ? "appearance" : "appearances")}";
 
     public static string Describe(ReprintClusteringRun run) =>
         $"reprint clusters: {(run.Rebuilt ? "rebuilt, " : "")}{run.Articles:N0} articles taken in"

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Tongsin.Archive;
+using Tongsin.Model;
 
 namespace Tongsin.Analysis;
 
@@ -171,7 +172,7 @@ public sealed class AnalyserRunner(IArchive archive, IReadOnlyList<IAnalyser> an
     {
         var texts = new List<ArticleText>(ids.Count);
         using var r = c.ExecuteReader($"""
-            SELECT a.id, a.current_version, s.slug, s.language, a.published, v.title, v.body
+            SELECT a.id, a.current_version, s.slug, s.language, a.published, v.title, v.body, a.dateline_place, a.dateline_date, a.dateline_agency
             FROM articles a JOIN sources s ON s.id = a.source_id
             JOIN versions v ON v.article_id = a.id AND v.number = a.current_version
             WHERE a.status = 'complete' AND a.id IN ({List(ids)})
@@ -179,7 +180,8 @@ public sealed class AnalyserRunner(IArchive archive, IReadOnlyList<IAnalyser> an
             """);
         while (r.Read())
             texts.Add(new ArticleText(r.GetInt64(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3),
-                Day(r.GetValue(4)), r.GetString(5), ArchiveRows.SplitBody(r.GetString(6))));
+                Day(r.GetValue(4)), r.GetString(5), ArchiveRows.SplitBody(r.GetString(6)),
+                r.IsDBNull(7) ? null : new Dateline(r.GetString(7), r.IsDBNull(8) ? null : Day(r.GetValue(8)), r.IsDBNull(9) ? "" : r.GetString(9))));
         return texts;
     }
 

@@ -18,8 +18,12 @@ public interface IAnalyser
     IEnumerable<DerivedRow> Analyse(ArticleText article);
 }
 
-/// <summary>The text of one article as its current version has it: what an analyser reads.</summary>
-public sealed record ArticleText(long ArticleId, int Version, string SourceSlug, string Language, DateOnly Published, string Title, IReadOnlyList<string> Paragraphs);
+/// <summary>
+/// The text of one article as its current version has it: what an analyser reads. Its
+/// <paramref name="Dateline"/> is the opening line the archive took off the text ("Pyongyang, May 5
+/// (KCNA) --"), when it had one: the day a report is dated from.
+/// </summary>
+public sealed record ArticleText(long ArticleId, int Version, string SourceSlug, string Language, DateOnly Published, string Title, IReadOnlyList<string> Paragraphs, Model.Dateline? Dateline = null);
 
 /// <summary>
 /// A table an analyser writes: a plain table, the same on every backend, whose rows each belong to

@@ -1,0 +1,82 @@
+namespace Tongsin.Tests.Analysis.Appearances;
+
+/// <summary>Reports written for the tests in the agency's manner; none is taken from a corpus.</summary>
+internal static class AppearanceTexts
+{
+    public const string InspectionTitle = "Kim Jong Un Inspects KPA Unit 1122";
+
+    public static readonly string[] Inspection =
+    [
+        "Pyongyang, May 6 (KCNA) -- Kim Jong Un, general secretary of the Workers' Party of Korea and president of the State Affairs of the DPRK, inspected KPA Unit 1122 on May 5.",
+        "He went round the barracks and the training ground of the unit and learned about its combat readiness.",
+        "He was accompanied by Marshal Pak Jong Chon, secretary of the C.C., WPK, Jo Yong Won and Army General Ri Yong Gil, chief of the KPA General Staff.",
+    ];
+
+    public const string ReprintTitle = "Respected Comrade Kim Jong Un Inspects KPA Unit 1122";
+
+    // The next day's reprint: no day stated, the same unit.
+    public static readonly string[] Reprint =
+    [
+        "The respected Comrade Kim Jong Un inspected KPA Unit 1122.",
+        "He was accompanied by Pak Jong Chon, Jo Yong Won and Ri Yong Gil.",
+    ];
+
+    public static readonly string[] Recently =
+    [
+        "Pyongyang, June 12 (KCNA) -- Kim Jong Un recently gave field guidance to the Ryongsong Machine Complex.",
+        "He was greeted on the spot by officials of the complex.",
+    ];
+
+    public static readonly string[] Trip =
+    [
+        "Pyongyang, July 3 (KCNA) -- Kim Jong Un inspected the Hungnam Fertilizer Complex and then the Ryongsong Machine Complex on Tuesday.",
+        "He also visited the Hamhung Grand Theatre.",
+        "He was accompanied by Kim Tok Hun and Jo Yong Won.",
+    ];
+
+    public static readonly string[] Letter =
+    [
+        "Pyongyang, May 8 (KCNA) -- Kim Jong Un sent a congratulatory message to the President of the Republic of Nowhere on May 7.",
+        "The message wished the president good health.",
+    ];
+
+    public static readonly string[] Baskets =
+    [
+        "Pyongyang, May 9 (KCNA) -- Kim Jong Un received floral baskets from friendly organizations of several countries.",
+    ];
+
+    public static readonly string[] InHonour =
+    [
+        "Pyongyang, May 10 (KCNA) -- A seminar on the revolutionary activities of Kim Jong Un was held in a foreign capital on May 4.",
+        "Speakers said that Kim Jong Un visited many units.",
+    ];
+
+    public static readonly string[] Recollection =
+    [
+        "Pyongyang, May 11 (KCNA) -- Kim Jong Il visited the Taean Heavy Machine Complex in May 1998, thirty years ago.",
+        "The workers recall his visit with emotion.",
+    ];
+
+    public static readonly string[] Glued =
+    [
+        "Pyongyang, September 13 (KCNA) --Kim Jong Un, general secretary of the Workers' Party of Korea, watched a performance of the Samjiyon Band on September 12.",
+        "The respected ComradeKim Jong Unwas accompanied by Kim Yo Jong and Hyon Song Wol.",
+    ];
+
+    public static readonly string[] Weekday =
+    [
+        "Pyongyang, March 4 (KCNA) -- Kim Jong Il visited the Pyongyang Maternity Hospital on Sunday.",
+    ];
+
+    public static readonly string[] Reception =
+    [
+        "Pyongyang, April 2 (KCNA) -- Kim Jong Un received the delegation of a friendly party yesterday.",
+        "Present there were Choe Son Hui and Kim Song Nam, director of the International Department of the C.C., WPK.",
+    ];
+
+    public static readonly string[] Korean =
+    [
+        "김정은동지께서 5일 흥남비료련합기업소를 현지지도하시였다.",
+        "조용원동지, 김덕훈동지가 동행하였다.",
+    ];
+}

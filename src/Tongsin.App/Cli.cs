@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(ReprintsCommand.Create(context));
         root.Subcommands.Add(TrendsCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(StatementsCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));

@@ -5,6 +5,7 @@ using Tongsin.Analysis.Appearances;
 using Tongsin.Analysis.Entities;
 using Tongsin.Analysis.Lengths;
 using Tongsin.Analysis.Mentions;
+using Tongsin.Analysis.Statements;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 
@@ -14,7 +15,12 @@ namespace Tongsin.App.Commands;
 internal static class AnalyseCommand
 {
     /// <summary>The analysers the app runs, in order. A new analysis joins here.</summary>
-    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(Gazetteer.Load), new AppearanceAnalyser(Gazetteer.Load)];
+    public static IReadOnlyList<IAnalyser> Analysers()
+    {
+        // Loaded once for the analysers that read it, and only when one of them is given an article.
+        var gazetteer = new Lazy<Gazetteer>(Gazetteer.Load);
+        return [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(() => gazetteer.Value), new StatementAnalyser(() => gazetteer.Value), new AppearanceAnalyser(() => gazetteer.Value)];
+    }
 
     public static Command Create(CommandContext context)
     {

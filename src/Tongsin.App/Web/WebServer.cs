@@ -93,6 +93,8 @@ public static class WebServer
         TrendsPage.Map(app);
         EntitiesPage.Map(app);
         EntityFeed.Map(app);
+        StatementsPage.Map(app);
+        StatementFeed.Map(app);
         SourceFeed.Map(app);
         SearchFeed.Map(app);
 
@@ -103,6 +105,7 @@ public static class WebServer
         SourcesApi.Map(api);
         TrendsApi.Map(api);
         EntitiesApi.Map(api);
+        StatementsApi.Map(api);
         StatsApi.Map(api);
         OpenApiDocument.Map(api);
         UnknownApi.Map(api);

@@ -59,6 +59,9 @@ internal static class MigrateCommand
             }
             o.WriteLine($"verified: the counts and the content hashes match: {report.Articles} articles, {report.Stubs} stubs, {report.Versions} versions, "
                 + $"{report.Removed} removed, {report.Events} removal events, {report.Sources} sources, {report.CrawlPages} crawl pages");
+            // What is derived from the articles (lengths, reprints, mentions ...) is made again in the copy, not copied.
+            using (var copy = Tongsin.Archive.Postgres.PostgresArchive.Open(target, console.Clock))
+                AnalyseCommand.AfterCommit(console, copy);
             return 0;
         });
         return command;

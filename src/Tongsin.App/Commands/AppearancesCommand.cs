@@ -127,33 +127,5 @@ internal static class AppearancesCommand
                 + $"{CsvRecord.Cell(string.Join("; ", a.Companions.Select(c => c.Name)))},{string.Join(" ", a.Articles)}\r\n");
     }
 
-    private static void WriteJson(TextWriter w, IReadOnlyList<CalendarAppearance> appearances) => w.WriteLine(Json.Write(j =>
-    {
-        j.WriteStartArray();
-        foreach (var a in appearances)
-        {
-            j.WriteStartObject();
-            j.WriteNumber("id", a.Id);
-            j.WriteString("person", a.Person);
-            j.WriteString("date", CalendarIso(a.Date));
-            j.WriteString("date_basis", a.DateBasis);
-            j.WriteString("activity", a.Activity);
-            j.WriteString("kind", a.Kind);
-            j.WriteString("place", a.Place);
-            j.WriteStartArray("companions");
-            foreach (var c in a.Companions)
-            {
-                j.WriteStartObject();
-                j.WriteString("name", c.Name);
-                if (c.Entity is null) j.WriteNull("entity"); else j.WriteString("entity", c.Entity);
-                j.WriteEndObject();
-            }
-            j.WriteEndArray();
-            j.WriteStartArray("articles");
-            foreach (var id in a.Articles) j.WriteNumberValue(id);
-            j.WriteEndArray();
-            j.WriteEndObject();
-        }
-        j.WriteEndArray();
-    }));
+    private static void WriteJson(TextWriter w, IReadOnlyList<CalendarAppearance> appearances) => w.WriteLine(Json.Write(j => AppearanceWriter.Json(j, appearances)));
 }

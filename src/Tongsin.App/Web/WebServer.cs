@@ -92,6 +92,7 @@ public static class WebServer
         SearchPage.Map(app);
         TrendsPage.Map(app);
         EntitiesPage.Map(app);
+        AppearancesPage.Map(app);
         EntityFeed.Map(app);
         StatementsPage.Map(app);
         StatementFeed.Map(app);
@@ -105,6 +106,7 @@ public static class WebServer
         SourcesApi.Map(api);
         TrendsApi.Map(api);
         EntitiesApi.Map(api);
+        AppearancesApi.Map(api);
         StatementsApi.Map(api);
         StatsApi.Map(api);
         OpenApiDocument.Map(api);

@@ -23,7 +23,7 @@ internal static class Layout
         <header class="site">
         <div class="bar">
         <a class="brand" href="/">Tongsin</a>
-        <nav aria-label="Site"><a href="/sources">Sources</a> <a href="/search">Search</a> <a href="/entities">Entities</a> <a href="/trends">Trends</a> <a href="/statements">Statements</a></nav>
+        <nav aria-label="Site"><a href="/sources">Sources</a> <a href="/search">Search</a> <a href="/entities">Entities</a> <a href="/appearances">Calendar</a> <a href="/trends">Trends</a> <a href="/statements">Statements</a></nav>
         </div>
         {(frame.QuickSearch ? QuickSearch(frame.Query) : Html.Empty)}
         </header>

@@ -100,6 +100,18 @@ public sealed class EntitiesWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_search_page_counts_the_people_named_in_the_best_results_and_narrows_to_one()
+    {
+        var html = await _client.GetStringAsync("/search?q=farm+OR+meeting+OR+orchard");
+        Assert.Contains("Named in the best 3 results", html);
+        Assert.Contains($">Choe Ryong Hae</a> <span class=\"n\">2</span>", html);
+        var slug = Slug("Pak Pong Ju");
+        Assert.Contains($"href=\"/search?q=%28farm%20OR%20meeting%20OR%20orchard%29%20mentions%3A%22{slug}%22\">Pak Pong Ju</a> <span class=\"n\">2</span>", html);
+        var narrowed = await _client.GetStringAsync($"/search?q=%28farm+OR+meeting+OR+orchard%29+mentions%3A%22{slug}%22");
+        Assert.Contains("2 results", narrowed);
+    }
+
+    [Fact]
     public async Task Mentions_in_a_query_finds_the_articles_naming_the_entity_by_any_spelling()
     {
         using var api = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("mentions:\"Choe Ryong-hae\"")));

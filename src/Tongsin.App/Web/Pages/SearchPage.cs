@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Search;
@@ -45,7 +46,26 @@ internal static class SearchPage
         var request = p.Search(PageSize, (form.Page - 1) * PageSize) with { Facets = true };
         var results = await gate.Search(context, request);
         var copies = p.Text("copies") is "all" ? null : new ReprintClusters(archive).Among(results.Hits.Select(h => h.Id).ToList());
-        return new PageResult(Render(form, sources, results, copies));
+        // Who and what the best results name: on the first page, over the best EntityReach of them.
+        var named = form.Page == 1 && results.Total > 0
+            ? Named(archive, await gate.Search(context, request with { Limit = EntityReach, Offset = 0, Facets = false }))
+            : null;
+        return new PageResult(Render(form, sources, results, copies, named));
+    }
+
+    /// <summary>How many of the best results the people, organisations and countries are counted over.</summary>
+    public const int EntityReach = 200;
+
+    // The entities most often named among these results, per kind, with how many of the results name each.
+    private static IReadOnlyList<(string Kind, IReadOnlyList<(string Entity, string Name, int Articles)> Top)> Named(IArchive archive, SearchResults best)
+    {
+        var mentions = new EntityMentions(archive).Of(best.Hits.Select(h => h.Id).ToList());
+        return new[] { "person", "organisation", "country" }.Select(kind => (kind, (IReadOnlyList<(string, string, int)>)mentions.Values
+                .SelectMany(list => list.Where(m => m.Kind == kind))
+                .GroupBy(m => m.Entity)
+                .Select(g => (Entity: g.Key, Name: g.First().Name, Articles: g.Count()))
+                .OrderByDescending(x => x.Articles).ThenBy(x => x.Name, StringComparer.Ordinal).Take(8).ToList()))
+            .Where(k => k.Item2.Count > 0).ToList();
     }
 
     /// <summary>
@@ -65,7 +85,8 @@ internal static class SearchPage
     }
 
     public static Html Render(SearchForm form, IReadOnlyList<Model.Source> sources, SearchResults? results,
-        IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies = null)
+        IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies = null,
+        IReadOnlyList<(string Kind, IReadOnlyList<(string Entity, string Name, int Articles)> Top)>? named = null)
     {
         var frame = form.Query is null
             ? new PageFrame("Search", QuickSearch: false)
@@ -73,7 +94,7 @@ internal static class SearchPage
         return Layout.Render(frame, Html.Of($"""
             <h1>Search</h1>
             {Form(form, sources)}
-            {(results is null ? Help : Results(form, results, frame, copies))}
+            {(results is null ? Help : Results(form, results, frame, copies, named))}
             """));
     }
 
@@ -135,7 +156,8 @@ internal static class SearchPage
     private static Html Option(string value, string label, bool selected) =>
         Html.Of($"""<option value="{value}"{(selected ? Html.Of($" selected") : Html.Empty)}>{label}</option>""");
 
-    private static Html Results(SearchForm form, SearchResults results, PageFrame frame, IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies)
+    private static Html Results(SearchForm form, SearchResults results, PageFrame frame, IReadOnlyDictionary<long, (long Original, int Articles, int Sources)>? copies,
+        IReadOnlyList<(string Kind, IReadOnlyList<(string Entity, string Name, int Articles)> Top)>? named)
     {
         var shown = Fold(results.Hits, copies);
         var folded = results.Hits.Count - shown.Count;
@@ -144,6 +166,7 @@ internal static class SearchPage
             <p class="count" role="status"><strong>{Display.Count(results.Total, "result", "results")}</strong> for “{form.Query}”<span class="feeds"> · Follow: <a href="{frame.AtomFeed}">Atom</a> · <a href="{frame.RssFeed}">RSS</a></span></p>
             {Html.When(results.RankedAmong is not null, Html.Of($"""<p class="note">Ranked by relevance among the newest {(results.RankedAmong ?? 0).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of these results. Add a date range or other words to rank them all, or sort by date.</p>"""))}
             {Facets(form, results.Facets)}
+            {(named is { Count: > 0 } ? Named(form, named, Math.Min(results.Total, EntityReach)) : Html.Empty)}
             <ol class="hits">
             {shown.Select(h => Hit(h.Hit, h.Others, h.Sources))}
             </ol>
@@ -173,6 +196,20 @@ internal static class SearchPage
             </details>
             """);
     }
+
+    // A query to add a word to: an OR binds looser than the word added, so the query is put in
+    // parentheses first, unless it has filters, which must stay at the top.
+    private static string Within(string query) =>
+        (query.Contains(" OR ", StringComparison.Ordinal) || query.Contains('|')) && !query.Contains(':') ? $"({query})" : query;
+
+    // Each name narrows the search to the results that name it (mentions: in the query).
+    private static Html Named(SearchForm form, IReadOnlyList<(string Kind, IReadOnlyList<(string Entity, string Name, int Articles)> Top)> named, long over) => Html.Of($"""
+        <details class="facets named-facets" open><summary>Named in the best {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} results</summary>
+        {named.Select(k => Html.Of($"""
+            <div class="facet"><h2>{(k.Kind == "person" ? "People" : k.Kind == "country" ? "Countries" : "Organisations")}</h2><ul>{k.Top.Select(e => Html.Of($"""<li><a href="{(form with { Query = Within(form.Query!) + (e.Entity.Contains(':') ? $" \"{e.Name}\"" : $" mentions:\"{e.Entity}\""), Page = 1 }).Link(1)}">{e.Name}</a> <span class="n">{e.Articles.ToString(System.Globalization.CultureInfo.InvariantCulture)}</span></li>"""))}</ul></div>
+            """))}
+        </details>
+        """);
 
     /// <summary>
     /// The matches per year as bars, oldest on the left, every year between the first and the last

@@ -143,7 +143,8 @@ internal static class ForeignNames
             if (taken(word.Start, word.End)) break;
             var lower = word.Lower(text);
             if (Particles.Contains(lower) && k > w && !char.IsUpper(text[word.Start])) continue;
-            if (!word.IsCapitalised(text) || NotNames.Contains(lower)) break;
+            var initial = word.End - word.Start == 2 && text[word.End - 1] == '.';
+            if (!word.IsCapitalised(text) || (!initial && NotNames.Contains(lower))) break;
             last = k;
             // A full stop after a word that is not an initial ends the sentence, and the name.
             if (word.End < text.Length && text[word.End] == '.' && word.End - word.Start > 2) { k++; break; }

@@ -151,6 +151,8 @@ public class MentionRecogniserTests
         Assert.Equal(["person:valery-oleinik", "person:joao-bernardo-de-miranda", "person:ernesto-sabato"],
             found.Where(m => m.Kind == EntityKind.Person).Select(m => m.Key).ToList());
         Assert.Equal("Joao Bernardo de Miranda", found[1].Name);
+        // A possessive names the person: "King Tangun's mausoleum".
+        Assert.Contains("person:tangun", Keys("Mausoleum", "Visitors came to King Tangun's mausoleum."));
         // Initials belong to the name: "Chairman V. A. Petrov".
         Assert.Contains("person:v-a-petrov", Keys("Meeting", "Chairman V. A. Petrov addressed the meeting."));
     }
@@ -185,6 +187,11 @@ public class MentionRecogniserTests
         Assert.Contains("organisation:ministry-of-light-industry", keys);
         Assert.Contains("organisation:korean-journalists-union", keys);
         Assert.Contains("organisation:communist-party-of-bohemia-and-moravia", keys);
+        // A Korean name before the kind is the name the body bears; after it, its official's.
+        Assert.Contains("organisation:hamhung-choe-hui-suk-teachers-training-college",
+            Keys("Graduates", "Graduates of Hamhung Choe Hui Suk Teachers Training College left."));
+        Assert.Contains("organisation:academy-of-social-sciences",
+            Keys("Present", "Present was the first vice-president of the Academy of Social Sciences Ryang Chol Bom."));
         Assert.Contains("organisation:mongolian-embassy-in-pyongyang", keys);
         Assert.Contains("mongolia", keys);
         // The most specific body: the central committee, not also the union.
@@ -204,6 +211,8 @@ public class MentionRecogniserTests
         // A body the gazetteer knows is its entity, never a name by shape.
         Assert.Equal(["ministry-of-foreign-affairs"], Find("Statement", "The Ministry of Foreign Affairs of the DPRK issued a statement.")
             .Where(m => m.Kind == EntityKind.Organisation).Select(m => m.Key).ToList());
+        // Right after a person's name: KCNA's word for the person's regime.
+        Assert.DoesNotContain(Find("Clique", "The Biden Administration and the Yoon Group were denounced."), m => m.Kind == EntityKind.Organisation);
         Assert.Equal(["organisation:korean-journalists-union"], Find("Korean Journalists Union Delegation Leaves for China", "It left.")
             .Where(m => m.Kind == EntityKind.Organisation).Select(m => m.Key).ToList());
     }

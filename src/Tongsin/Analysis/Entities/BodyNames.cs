@@ -30,7 +30,8 @@ internal static class BodyNames
         "central", "standing", "executive", "preparatory", "organizing", "organising", "provincial", "city", "county",
         "state", "national", "general", "permanent", "political", "special", "joint", "local", "regional", "party",
         "people's", "peoples", "the", "of", "for", "and", "on", "in", "supreme", "main", "new", "whole", "entire", "same",
-        "relevant", "concerned", "branch", "sub", "art", "senior", "congratulatory", "visiting", "foreign", "international", "world", "our", "its", "their", "this", "that", "these",
+        "relevant", "concerned", "branch", "sub", "art", "senior", "congratulatory", "visiting", "vice", "many", "some",
+        "several", "various", "other", "each", "every", "trade", "foreign", "international", "world", "our", "its", "their", "this", "that", "these",
         "ruling", "opposition", "conservative", "puppet", "reactionary", "workers",
         "press", "media", "news", "daily", "times", "group", "union", "office", "centre", "center", "department", "bureau",
         "secretariat", "presidium", "administration", "ministry", "committee", "commission", "council", "a", "an",
@@ -101,22 +102,28 @@ internal static class BodyNames
         while (w < words.Count)
         {
             if (!words[w].IsNameLike(text) || Stops(text, words[w], person)) { w++; continue; }
+            // Right after a person's name the run is KCNA's word for his regime or men ("the Yoon Group", "the Biden Administration").
+            var afterPerson = w > 0 && words[w - 1].SpaceBefore(text, words[w]) && person(words[w - 1].Start, words[w - 1].End);
             // The run: capitalised words, with joins between them, one space apart; "the" only after a join ("of the").
             var end = w;
+            var since = w; // where the name now read began: the run's start, or its last "and"
             for (var k = w + 1; k < words.Count; k++)
             {
                 if (!words[k - 1].SpaceBefore(text, words[k]) || SentenceEnds(text, words[k - 1])) break;
                 if (words[k].IsNameLike(text))
                 {
-                    // A Korean name after a body is its official's: "member of the Academy of Sciences Kim Chol".
-                    if (Stops(text, words[k], person) || korean(text, words[k].Start)) break;
+                    // A Korean name after a body is its official's: "member of the Academy of Sciences Kim Chol";
+                    // before the kind it is the name the body bears ("Choe Hui Suk Teachers Training College").
+                    if (Stops(text, words[k], person) || (korean(text, words[k].Start) && HasKind(text, words, since, k - 1))) break;
                     end = k;
                     continue;
                 }
                 var join = words[k].Text(text).ToString();
+                if (join == "and") since = k + 1;
                 if (!Joins.Contains(join) || (join == "the" && !Joins.Contains(words[k - 1].Text(text).ToString()))) break;
                 if (join == "with" && !Enumerable.Range(w, k - w).Any(i => words[i].Text(text) is "for")) break;
             }
+            if (afterPerson) { w = end + 1; continue; }
             foreach (var name in Names(text, words, w, end, heading, country))
                 if (!taken(words[name.Start].Start, words[name.End].End))
                 {
@@ -185,7 +192,7 @@ internal static class BodyNames
         for (var k = start; k <= to; k++)
         {
             var lower = words[k].Lower(text);
-            if (lower is "of" or "for" or "and") part = k + 1;
+            if (lower is "of" or "for" || (lower is "and" && k < to && words[k + 1].Lower(text) is "the")) part = k + 1;
             else if (Kinds.Contains(Kind(text, words[k]))) { start = part; break; }
         }
         if (heading)
@@ -230,6 +237,8 @@ internal static class BodyNames
             if (country(words[k].Start, words[k].End) && k < kind) countries++;
             else telling++;
         }
+        // "X Group" is KCNA's word for a clique as often as a body's name: a group wants its "for ..." or two words.
+        if (words[kind].Lower(text) is "group" && end == kind && telling < 2) return null;
         if (telling == 0 && !(countries > 0 && words[kind].Lower(text) is "embassy" or "consulate" or "mission")) return null;
         if (!char.IsUpper(text[words[start].Start]) && !char.IsDigit(text[words[start].Start])) return null;
         return (start, end);

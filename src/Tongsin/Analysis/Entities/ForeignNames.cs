@@ -56,7 +56,7 @@ internal static class ForeignNames
         "mountain", "mt", "river", "sea", "ocean", "kingdom", "empire", "dynasty", "federal", "socialist", "communist",
         "revolutionary", "revolution", "juche", "songun", "idea", "ideas", "day", "days", "year", "years", "week",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr",
+        "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr",
         "president", "premier", "minister", "chairman", "secretary", "general", "ambassador", "king", "queen",
         "emperor", "prince", "comrade", "leader", "his", "excellency", "he", "she", "it", "they", "we", "you", "i",
         "foreign", "affairs", "defence", "defense", "prime", "vice", "deputy", "director", "chief", "head", "member",
@@ -87,7 +87,11 @@ internal static class ForeignNames
             if (!afterTitle && !IsApposition(text, words, name.Last)) continue;
             // After a title, a lone word that also stands in an apposition or a list is taken; five words need the title.
             if (!afterTitle && name.Last - w < 1) continue;
-            found.Add((words[w].Start, words[name.Last].End, name.Text));
+            // "King Tangun's mausoleum": the name without its possessive.
+            var end = words[name.Last].End;
+            var text1 = name.Text;
+            if (text1.EndsWith("'s", StringComparison.Ordinal) || text1.EndsWith("’s", StringComparison.Ordinal)) { end -= 2; text1 = text1[..^2]; }
+            found.Add((words[w].Start, end, text1));
             after = name.Last;
         }
         return found;

@@ -184,16 +184,16 @@ public class MentionRecogniserTests
         var keys = Keys("Meeting",
             "The Ministry of Light Industry, the Korean Journalists Union and the Communist Party of Bohemia and Moravia met at the Mongolian Embassy in Pyongyang.",
             "The Central Committee of the Korean Agricultural Scientists Union also took part.");
-        Assert.Contains("organisation:ministry-of-light-industry", keys);
-        Assert.Contains("organisation:korean-journalists-union", keys);
-        Assert.Contains("organisation:communist-party-of-bohemia-and-moravia", keys);
+        Assert.Subset(keys.ToHashSet(), new HashSet<string>
+        {
+            "organisation:ministry-of-light-industry", "organisation:korean-journalists-union",
+            "organisation:communist-party-of-bohemia-and-moravia", "organisation:mongolian-embassy-in-pyongyang", "mongolia",
+        });
         // A Korean name before the kind is the name the body bears; after it, its official's.
         Assert.Contains("organisation:hamhung-choe-hui-suk-teachers-training-college",
             Keys("Graduates", "Graduates of Hamhung Choe Hui Suk Teachers Training College left."));
         Assert.Contains("organisation:academy-of-social-sciences",
             Keys("Present", "Present was the first vice-president of the Academy of Social Sciences Ryang Chol Bom."));
-        Assert.Contains("organisation:mongolian-embassy-in-pyongyang", keys);
-        Assert.Contains("mongolia", keys);
         // The most specific body: the central committee, not also the union.
         Assert.Contains("organisation:central-committee-of-the-korean-agricultural-scientists-union", keys);
         Assert.DoesNotContain("organisation:korean-agricultural-scientists-union", keys);

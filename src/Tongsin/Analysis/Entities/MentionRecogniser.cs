@@ -118,12 +118,7 @@ public sealed class MentionRecogniser
     private static List<Hit> Titled(string text, int from, List<Hit> hits)
     {
         var names = ForeignNames.Find(text, from, (s, e) => Overlaps(hits, s, e, null));
-        if (names.Count == 0) return hits;
-        var all = new List<Hit>(hits);
-        foreach (var (start, end, name) in names)
-            all.Add(new Hit(start, end, RecognisedMention.UnknownPersonKey(name), EntityKind.Person, name, null));
-        all.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return all;
+        return Merge(hits, names, EntityKind.Person, RecognisedMention.UnknownPersonKey);
     }
 
     // Bodies by the shape of their names (BodyNames), where no spelling of a body or a person stands.
@@ -134,10 +129,15 @@ public sealed class MentionRecogniser
             (s, e) => Overlaps(hits, s, e, EntityKind.Organisation),
             (s, e) => Overlaps(hits, s, e, EntityKind.Country),
             KoreanNameAt);
+        return Merge(hits, names, EntityKind.Organisation, RecognisedMention.UnknownOrganisationKey);
+    }
+
+    // The names a rule found, as hits of their kind among the others, in text order.
+    private static List<Hit> Merge(List<Hit> hits, List<(int Start, int End, string Name)> names, EntityKind kind, Func<string, string> key)
+    {
         if (names.Count == 0) return hits;
         var all = new List<Hit>(hits);
-        foreach (var (start, end, name) in names)
-            all.Add(new Hit(start, end, RecognisedMention.UnknownOrganisationKey(name), EntityKind.Organisation, name, null));
+        foreach (var (start, end, name) in names) all.Add(new Hit(start, end, key(name), kind, name, null));
         all.Sort((a, b) => a.Start.CompareTo(b.Start));
         return all;
     }

@@ -54,7 +54,7 @@ internal static class EntitiesCommand
     private static Command Candidates(CommandContext context)
     {
         var min = new Option<int>("--min") { Description = "Only names found in at least this many articles (default 2)", DefaultValueFactory = _ => 2 };
-        var kind = KindOption("Only names of this kind (the recogniser finds people by shape: person)");
+        var kind = KindOption("Only names of this kind (the recogniser finds people and organisations without the gazetteer: person, organisation)");
         var format = new Option<string>("--format") { Description = "csv (default) or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var command = new Command("candidates", "The names the recogniser found that the gazetteer lacks, most frequent first, with example articles, for review");
@@ -70,7 +70,8 @@ internal static class EntitiesCommand
             using var archive = context.OpenArchive(parse);
             var found = new EntityMentions(archive).Candidates(n, wanted is { } k ? EntityKinds.Name(k) : null, 100_000);
             // A name the gazetteer holds under another romanisation is a spelling to add, not a person to add.
-            var readings = found.ToDictionary(c => c.Entity, c => string.Join(' ', gazetteer.FindByReading(c.Name).Select(e => e.Slug)));
+            // A body's name is no romanised Korean name, and reading it back would only cost time.
+            var readings = found.ToDictionary(c => c.Entity, c => c.Kind != "person" ? "" : string.Join(' ', gazetteer.FindByReading(c.Name).Select(e => e.Slug)));
             var o = context.Console.Out;
             if (parse.GetValue(format) == "json") o.WriteLine(Json.Write(j =>
             {

@@ -142,4 +142,78 @@ public class MentionRecogniserTests
         Assert.Equal("ri-yong-ho-foreign", Assert.Single(Recogniser.Recognise("Talks", ["Foreign Minister Ri Yong Ho met the delegation."], 2017)).Key);
         Assert.Equal("ri-yong-ho-army", Assert.Single(Recogniser.Recognise("Drill", ["Chief of the General Staff Ri Yong Ho watched the drill."], 2011)).Key);
     }
+
+    [Fact]
+    public void A_foreign_name_the_gazetteer_lacks_is_taken_after_a_title()
+    {
+        var found = Find("Talks Held",
+            "Talks were held between Ambassador Valery Oleinik and President Joao Bernardo de Miranda of the republic, and Dr. Ernesto Sabato spoke.");
+        Assert.Equal(["person:valery-oleinik", "person:joao-bernardo-de-miranda", "person:ernesto-sabato"],
+            found.Where(m => m.Kind == EntityKind.Person).Select(m => m.Key).ToList());
+        Assert.Equal("Joao Bernardo de Miranda", found[1].Name);
+        // A possessive names the person: "King Tangun's mausoleum".
+        Assert.Contains("person:tangun", Keys("Mausoleum", "Visitors came to King Tangun's mausoleum."));
+        // Initials belong to the name: "Chairman V. A. Petrov".
+        Assert.Contains("person:v-a-petrov", Keys("Meeting", "Chairman V. A. Petrov addressed the meeting."));
+    }
+
+    [Fact]
+    public void A_title_before_no_name_finds_no_foreign_person()
+    {
+        // A heading in capitals: the title is followed by a verb.
+        Assert.DoesNotContain(Find("Ambassador Hosts Reception", "A reception was given."), m => m.Kind == EntityKind.Person);
+        // A body, a day, a Korean surname left to the shape rule, the end of a sentence.
+        Assert.DoesNotContain(Find("Visit",
+            "The President Tuesday met the Premier. Minister Kim Met nobody. He saw the Minister of the Republic.",
+            "The delegation of the Secretary General Assembly left."), m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void A_foreign_name_before_the_post_given_in_apposition_is_taken()
+    {
+        Assert.Contains("person:jan-erik-solberg", Keys("Message",
+            "Jan Erik Solberg, chairman of the Norwegian Group for the Study of the Juche Idea, sent a message."));
+        Assert.Contains("person:idriss-malouf", Keys("Greetings", "A message was sent to Idriss Malouf, president of the republic."));
+        // Not after a place, nor a single word that could open any sentence.
+        Assert.DoesNotContain(Find("Forum", "Moscow, capital of Russia, hosted it. Meanwhile, chairman of the forum spoke."), m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void A_body_the_gazetteer_lacks_is_found_by_its_name_and_kind()
+    {
+        var keys = Keys("Meeting",
+            "The Ministry of Light Industry, the Korean Journalists Union and the Communist Party of Bohemia and Moravia met at the Mongolian Embassy in Pyongyang.",
+            "The Central Committee of the Korean Agricultural Scientists Union also took part.");
+        Assert.Subset(keys.ToHashSet(), new HashSet<string>
+        {
+            "organisation:ministry-of-light-industry", "organisation:korean-journalists-union",
+            "organisation:communist-party-of-bohemia-and-moravia", "organisation:mongolian-embassy-in-pyongyang", "mongolia",
+        });
+        // A Korean name before the kind is the name the body bears; after it, its official's.
+        Assert.Contains("organisation:hamhung-choe-hui-suk-teachers-training-college",
+            Keys("Graduates", "Graduates of Hamhung Choe Hui Suk Teachers Training College left."));
+        Assert.Contains("organisation:academy-of-social-sciences",
+            Keys("Present", "Present was the first vice-president of the Academy of Social Sciences Ryang Chol Bom."));
+        // The most specific body: the central committee, not also the union.
+        Assert.Contains("organisation:central-committee-of-the-korean-agricultural-scientists-union", keys);
+        Assert.DoesNotContain("organisation:korean-agricultural-scientists-union", keys);
+    }
+
+    [Fact]
+    public void A_generic_body_an_office_or_a_heading_verb_is_no_name_of_a_body()
+    {
+        var found = Find("Officials Meet",
+            "Officials of the ministry concerned, the Chinese Party and government delegation and the Provincial Party Committee met on Tuesday.",
+            "Secretary of the Korean Journalists Union Ri Chol Ho spoke at the Asian Circus Gymnastic Championships.");
+        var bodies = found.Where(m => m.Kind == EntityKind.Organisation).Select(m => m.Key).ToList();
+        Assert.Equal(["organisation:korean-journalists-union"], bodies);
+        Assert.Contains("person:ri-chol-ho", found.Select(m => m.Key));
+        // A body the gazetteer knows is its entity, never a name by shape.
+        Assert.Equal(["ministry-of-foreign-affairs"], Find("Statement", "The Ministry of Foreign Affairs of the DPRK issued a statement.")
+            .Where(m => m.Kind == EntityKind.Organisation).Select(m => m.Key).ToList());
+        // Right after a person's name: KCNA's word for the person's regime.
+        Assert.DoesNotContain(Find("Clique", "The Biden Administration and the Yoon Group were denounced."), m => m.Kind == EntityKind.Organisation);
+        Assert.Equal(["organisation:korean-journalists-union"], Find("Korean Journalists Union Delegation Leaves for China", "It left.")
+            .Where(m => m.Kind == EntityKind.Organisation).Select(m => m.Key).ToList());
+    }
 }

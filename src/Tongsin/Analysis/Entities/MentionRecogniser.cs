@@ -63,6 +63,8 @@ public sealed class MentionRecogniser
             i += match.Length - 1;
         }
         hits = Unknown(text, from, hits);
+        hits = Titled(text, from, hits);
+        hits = Bodies(text, from, hits);
         foreach (var hit in hits)
         {
             var position = offset + hit.Start;
@@ -110,6 +112,53 @@ public sealed class MentionRecogniser
         }
         all.Sort((a, b) => a.Start.CompareTo(b.Start));
         return all;
+    }
+
+    // Foreign people by their titles and appositions, where no spelling or Korean name stands (ForeignNames).
+    private static List<Hit> Titled(string text, int from, List<Hit> hits)
+    {
+        var names = ForeignNames.Find(text, from, (s, e) => Overlaps(hits, s, e, null));
+        return Merge(hits, names, EntityKind.Person, RecognisedMention.UnknownPersonKey);
+    }
+
+    // Bodies by the shape of their names (BodyNames), where no spelling of a body or a person stands.
+    private List<Hit> Bodies(string text, int from, List<Hit> hits)
+    {
+        var names = BodyNames.Find(text, from,
+            (s, e) => Overlaps(hits, s, e, EntityKind.Person),
+            (s, e) => Overlaps(hits, s, e, EntityKind.Organisation),
+            (s, e) => Overlaps(hits, s, e, EntityKind.Country),
+            KoreanNameAt);
+        return Merge(hits, names, EntityKind.Organisation, RecognisedMention.UnknownOrganisationKey);
+    }
+
+    // The names a rule found, as hits of their kind among the others, in text order.
+    private static List<Hit> Merge(List<Hit> hits, List<(int Start, int End, string Name)> names, EntityKind kind, Func<string, string> key)
+    {
+        if (names.Count == 0) return hits;
+        var all = new List<Hit>(hits);
+        foreach (var (start, end, name) in names) all.Add(new Hit(start, end, key(name), kind, name, null));
+        all.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return all;
+    }
+
+    // A surname and a given syllable after it, one space apart: a Korean name starts at this word.
+    private bool KoreanNameAt(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
+        if (!KoreanNameShape.IsSurname(text.AsSpan(start, end - start)) || end + 1 >= text.Length || text[end] != ' ') return false;
+        var next = end + 1;
+        var stop = next;
+        while (stop < text.Length && char.IsAsciiLetter(text[stop])) stop++;
+        return shape.IsGivenSyllable(text.AsSpan(next, stop - next), true);
+    }
+
+    private static bool Overlaps(List<Hit> hits, int start, int end, EntityKind? kind)
+    {
+        foreach (var h in hits)
+            if (h.Start < end && start < h.End && (kind is null || h.Kind == kind)) return true;
+        return false;
     }
 
     private static bool IsSpaceOrGlue(string text, int end, int start)

@@ -9,5 +9,14 @@ public sealed record RecognisedMention(string Key, EntityKind Kind, string Name,
 {
     /// <summary>The key of a person found by the shape of the name: "person:" and the name's words, lower case, joined by hyphens.</summary>
     public static string UnknownPersonKey(string name) =>
-        "person:" + string.Join('-', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        "person:" + Words(name);
+
+    /// <summary>The key of a body found by the shape of its name: "organisation:" and the name's words, lower case, joined by hyphens.</summary>
+    public static string UnknownOrganisationKey(string name) => "organisation:" + Words(name);
+
+    // Letters and digits of each word ("Al-Assad" is "al-assad", "People's" "peoples", "V." "v").
+    private static string Words(string name) =>
+        string.Join('-', name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length > 0));
 }

@@ -48,6 +48,8 @@ try
             return 0;
         case "reprint-pairs":
             return Tongsin.Bench.Reprints.ReprintPairsReport.Run(options);
+        case "trends":
+            return Tongsin.Bench.Trends.TrendBenchmark.Run(options);
         case "mentions-eval":
             return Tongsin.Bench.Mentions.MentionsEvalReport.Run(options);
         case "mentions-look":

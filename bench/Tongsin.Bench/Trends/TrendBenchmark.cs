@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tongsin.Analysis.Trends;
+using Tongsin.Archive;
+using Tongsin.Archive.Sqlite;
+using Tongsin.Search;
+
+namespace Tongsin.Bench.Trends;
+
+/// <summary>
+/// `trends --archive FILE.db [--runs N]`: the latency of a monthly trend of a common word and of five
+/// queries compared, over an existing SQLite archive (the million-article one `search --articles
+/// 1000000` grows, for instance), each run in the same process after one run that warms the caches;
+/// medians and the slowest.
+/// </summary>
+internal static class TrendBenchmark
+{
+    private static readonly string[][] Cases =
+    [
+        ["korea"],
+        ["korea", "united states", "japan", "nuclear", "\"kim jong un\""],
+    ];
+
+    public static int Run(Options options)
+    {
+        var path = options.String("archive", "");
+        if (!File.Exists(path)) { Console.WriteLine($"skipped: no archive at '{path}' (--archive FILE.db)"); return 0; }
+        var runs = options.Int("runs", 9);
+        using var archive = SqliteArchive.Open(path, TimeProvider.System);
+        var articles = archive.Stats().Articles;
+        Console.WriteLine($"archive {path}: {articles.ToString("N0", CultureInfo.InvariantCulture)} articles; {runs} runs a case after one to warm up");
+        Console.WriteLine("| queries | buckets | matches of the first | median | slowest |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var queries in Cases)
+        {
+            var request = new TrendRequest(queries, TallyInterval.Month, Bounds: new SearchBounds(Timeout.InfiniteTimeSpan, int.MaxValue));
+            var series = new Tongsin.Analysis.Trends.Trends(archive).Run(request);
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                new Tongsin.Analysis.Trends.Trends(archive).Run(request);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"| {string.Join(", ", queries)} | {series[0].Points.Count} | {series[0].Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} | {times[times.Count / 2]:0.0} ms | {times[^1]:0.0} ms |");
+        }
+        return 0;
+    }
+}

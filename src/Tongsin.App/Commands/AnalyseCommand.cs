@@ -3,6 +3,7 @@ using Spectre.Console;
 using Tongsin.Analysis;
 using Tongsin.Analysis.Lengths;
 using Tongsin.Analysis.Reprints;
+using Tongsin.Analysis.Rhetoric;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Commands;
@@ -11,7 +12,7 @@ namespace Tongsin.App.Commands;
 internal static class AnalyseCommand
 {
     /// <summary>The analysers the app runs, in order. A new analysis joins here.</summary>
-    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures()];
+    public static IReadOnlyList<IAnalyser> Analysers() => [new ArticleLengths(), new ReprintSignatures(), new RhetoricAnalyser()];
 
     public static Command Create(CommandContext context)
     {

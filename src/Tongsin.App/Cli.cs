@@ -29,6 +29,7 @@ public static class Cli
         root.Subcommands.Add(AnalyseCommand.Create(context));
         root.Subcommands.Add(ReprintsCommand.Create(context));
         root.Subcommands.Add(TrendsCommand.Create(context));
+        root.Subcommands.Add(RhetoricCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));

@@ -47,6 +47,8 @@ public static class WebServer
         builder.Services.AddSingleton(archive);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SearchGate>();
+        // The gazetteer and the lexicon, read once, when the rhetoric index is first asked for.
+        builder.Services.AddSingleton(_ => Tongsin.Analysis.Rhetoric.RhetoricScorer.Load());
         // The first address bound, once it is: port 0 is only known then.
         builder.Services.AddSingleton(services => new SiteAddress(options,
             () => services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()));
@@ -89,6 +91,7 @@ public static class WebServer
         ArticlePage.Map(app);
         SearchPage.Map(app);
         TrendsPage.Map(app);
+        RhetoricPage.Map(app);
         SourceFeed.Map(app);
         SearchFeed.Map(app);
 
@@ -98,6 +101,7 @@ public static class WebServer
         SearchApi.Map(api);
         SourcesApi.Map(api);
         TrendsApi.Map(api);
+        RhetoricApi.Map(api);
         StatsApi.Map(api);
         OpenApiDocument.Map(api);
         UnknownApi.Map(api);

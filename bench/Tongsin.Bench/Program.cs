@@ -11,6 +11,8 @@ using Tongsin.Bench.Measuring;
 // web:             wrk against `tongsin serve` over an archive of N generated articles (built once, then reused).
 // reprints:        reprint detection over an archive grown from the real corpus: clustering from scratch, a new copy's check, import on/off.
 // reprint-pairs:   precision, recall and F1 of reprint detection on the labelled pairs, against the threshold.
+// rhetoric-eval:   precision and recall of hostile sentences against the judged sample (eval/rhetoric/sample.jsonl).
+// rhetoric:        the rhetoric index of one target over all years, timed, on an archive already analysed (--db).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -45,6 +47,10 @@ try
             return 0;
         case "reprint-pairs":
             return Tongsin.Bench.Reprints.ReprintPairsReport.Run(options);
+        case "rhetoric-eval":
+            return Tongsin.Bench.Rhetoric.RhetoricEvaluation.Run(options);
+        case "rhetoric":
+            return Tongsin.Bench.Rhetoric.RhetoricBenchmark.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;
@@ -63,6 +69,8 @@ try
             Console.Error.WriteLine("       Tongsin.Bench search --articles N [--archive PATH] [--corpus kcna-co-jp.jsonl.gz] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench reprints --articles N [--runs R] [--samples S] [--corpus kcna-co-jp.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench reprint-pairs [--pairs FILE] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench rhetoric-eval [--sample eval/rhetoric/sample.jsonl] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench rhetoric --db PATH|postgres://... [--target united-states] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }

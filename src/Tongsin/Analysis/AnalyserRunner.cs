@@ -188,7 +188,7 @@ public sealed class AnalyserRunner(IArchive archive, IReadOnlyList<IAnalyser> an
     private static string List(IReadOnlyList<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
     // SQLite keeps a day as its ISO text, PostgreSQL as a date.
-    internal static DateOnly Day(object value) => value switch
+    private static DateOnly Day(object value) => value switch
     {
         DateOnly d => d,
         DateTime t => DateOnly.FromDateTime(t),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Tongsin.Archive;
 using Tongsin.Search;
@@ -18,8 +19,8 @@ public sealed record RhetoricPoint(DateOnly Bucket, string Label, double Index, 
 /// The rhetoric index of a target over time (docs/rhetoric.md): hostile sentences toward it per
 /// 1,000 sentences published in each bucket, from the rhetoric analyser's tables. Every bucket of the
 /// span has a point, empty ones at zero. The SQL is the same on both backends: rows per day and
-/// source come back, and the dates, sources and buckets are sorted out here, because SQLite keeps a
-/// day as text and PostgreSQL as a date.
+/// source come back (the day as ISO text, as the analyser writes it), and the dates, sources and
+/// buckets are sorted out here.
 /// </summary>
 public sealed class RhetoricIndex(IArchive archive)
 {
@@ -33,11 +34,8 @@ public sealed class RhetoricIndex(IArchive archive)
             (request.Sources is not { Count: > 0 } chosen || chosen.Contains(source)) && (request.From is not { } from || day >= from) && (request.To is not { } to || day <= to);
 
         var totals = new Dictionary<DateOnly, long>();
-        foreach (var (published, source, sentences) in c.Query<(object, string, long)>("""
-            SELECT a.published, s.slug, sum(r.sentences)
-            FROM rhetoric_articles r JOIN articles a ON a.id = r.article_id JOIN sources s ON s.id = a.source_id
-            GROUP BY a.published, s.slug
-            """))
+        foreach (var (published, source, sentences) in c.Query<(string, string, long)>(
+            "SELECT published, source, sum(sentences) FROM rhetoric_articles GROUP BY published, source"))
         {
             var day = Day(published);
             if (!Counted(source, day)) continue;
@@ -47,11 +45,8 @@ public sealed class RhetoricIndex(IArchive archive)
         cancel.ThrowIfCancellationRequested();
 
         var counts = new Dictionary<DateOnly, (long Hostile, long Naming, List<long> Articles)>();
-        foreach (var (id, published, source, hostile, naming) in c.Query<(long, object, string, long, long)>("""
-            SELECT a.id, a.published, s.slug, t.hostile, t.naming
-            FROM rhetoric_targets t JOIN articles a ON a.id = t.article_id JOIN sources s ON s.id = a.source_id
-            WHERE t.target = @target
-            """, new { target = request.Target }))
+        foreach (var (id, published, source, hostile, naming) in c.Query<(long, string, string, long, long)>(
+            "SELECT article_id, published, source, hostile, naming FROM rhetoric_targets WHERE target = @target", new { target = request.Target }))
         {
             var day = Day(published);
             if (!Counted(source, day)) continue;
@@ -72,5 +67,5 @@ public sealed class RhetoricIndex(IArchive archive)
             return new RhetoricPoint(b, TallyBuckets.Label(b, request.Interval), total == 0 ? 0 : hostile * 1000.0 / total, hostile, naming, total, articles);
         }).ToList();
     }
-    private static DateOnly Day(object value) => AnalyserRunner.Day(value);
+    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed class RhetoricAnalyser(Func<RhetoricScorer> scorer) : IAnalyser
 
     public string Name => "rhetoric";
 
-    public int Revision => 2;
+    public int Revision => 1;
 
     public IReadOnlyList<DerivedTable> Tables => [Articles, TargetCounts];
 

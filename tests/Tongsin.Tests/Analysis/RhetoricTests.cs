@@ -149,30 +149,19 @@ public sealed class SqliteRhetoricContract() : RhetoricContract(Backend.Sqlite);
 public sealed class PostgresRhetoricContract() : RhetoricContract(Backend.Postgres);
 
 /// <summary>The same index from `tongsin rhetoric`, /api/rhetoric and the /rhetoric page.</summary>
-public sealed class RhetoricSurfaceTests : IAsyncLifetime
+public sealed class RhetoricSurfaceTests() : ServedArchive(RhetoricContract.Archive(Backend.Sqlite))
 {
-    private readonly ArchiveFixture _f = RhetoricContract.Archive(Backend.Sqlite);
-    private Microsoft.AspNetCore.Builder.WebApplication? _app;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        Uri address;
-        (_app, address) = await WebServerFixture.Start(_f.Archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 0 });
-        _client = new HttpClient { BaseAddress = address };
-    }
-
     [Fact]
     public void The_command_writes_csv_and_json_and_refuses_an_unknown_target()
     {
-        var csv = CliRunner.Run("rhetoric", "--db", _f.Location, "U.S.");
+        var csv = CliRunner.Run("rhetoric", "--db", Archive.Location, "U.S.");
         Assert.Equal(0, csv.Exit);
         Assert.Equal("target,bucket,index,hostile,naming,sentences,articles\r\nunited-states,2013-03,285.714,2,2,7,1\r\nunited-states,2013-04,0,0,0,0,0\r\nunited-states,2013-05,0,0,1,3,0\r\n", csv.Out);
-        var json = CliRunner.Run("rhetoric", "--db", _f.Location, "--format", "json", "--interval", "year", "south-korea");
+        var json = CliRunner.Run("rhetoric", "--db", Archive.Location, "--format", "json", "--interval", "year", "south-korea");
         using var doc = JsonDocument.Parse(json.Out);
         Assert.Equal("south-korea", doc.RootElement.GetProperty("target").GetString());
         Assert.Equal(1, doc.RootElement.GetProperty("points")[0].GetProperty("hostile").GetInt64());
-        var wrong = CliRunner.Run("rhetoric", "--db", _f.Location, "Atlantis");
+        var wrong = CliRunner.Run("rhetoric", "--db", Archive.Location, "Atlantis");
         Assert.Equal(2, wrong.Exit);
         Assert.Contains("'Atlantis' is no target", wrong.Error);
     }
@@ -180,16 +169,16 @@ public sealed class RhetoricSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task The_api_answers_points_and_400_for_mistakes()
     {
-        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/api/rhetoric?target=united-states&interval=month"));
+        using var doc = JsonDocument.Parse(await Client.GetStringAsync("/api/rhetoric?target=united-states&interval=month"));
         var point = doc.RootElement.GetProperty("points")[0];
         Assert.Equal(("2013-03", 285.714, 2L, 7L), (point.GetProperty("bucket").GetString(), point.GetProperty("index").GetDouble(), point.GetProperty("hostile").GetInt64(), point.GetProperty("sentences").GetInt64()));
         Assert.Equal(1, point.GetProperty("articles").GetArrayLength());
         Assert.Equal("/search?q=%22U.S.%22&from=2013-03-01&to=2013-03-31", point.GetProperty("link").GetString());
-        using var csv = await _client.GetAsync("/api/rhetoric?target=japan&format=csv");
+        using var csv = await Client.GetAsync("/api/rhetoric?target=japan&format=csv");
         Assert.StartsWith("target,bucket,index", await csv.Content.ReadAsStringAsync());
         foreach (var bad in new[] { "/api/rhetoric", "/api/rhetoric?target=Korea", "/api/rhetoric?target=japan&interval=decade", "/api/rhetoric?target=japan&format=xml" })
         {
-            using var answer = await _client.GetAsync(bad);
+            using var answer = await Client.GetAsync(bad);
             Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         }
     }
@@ -197,7 +186,7 @@ public sealed class RhetoricSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task The_page_draws_the_index_links_each_point_and_shows_the_lexicon()
     {
-        var html = await _client.GetStringAsync("/rhetoric?target=united-states&interval=month");
+        var html = await Client.GetStringAsync("/rhetoric?target=united-states&interval=month");
         Assert.Contains("class=\"trend-chart\"", html);
         Assert.Contains("hostile sentences per 1,000 sentences published", html);
         Assert.Contains("2013-03: 2 of 7 (285.7 per 1,000)", html);
@@ -205,18 +194,11 @@ public sealed class RhetoricSurfaceTests : IAsyncLifetime
         Assert.Contains("<details class=\"lexicon\">", html);
         Assert.Contains("<td>sea of fire</td><td>threat</td>", html);
         Assert.DoesNotContain("style=", html);
-        var form = await _client.GetStringAsync("/rhetoric");
+        var form = await Client.GetStringAsync("/rhetoric");
         Assert.Contains("<option value=\"united-states\" selected>", form);
-        using var svg = await _client.GetAsync("/rhetoric.svg?target=japan");
+        using var svg = await Client.GetAsync("/rhetoric.svg?target=japan");
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
-        using var bad = await _client.GetAsync("/rhetoric?target=Atlantis");
+        using var bad = await Client.GetAsync("/rhetoric?target=Atlantis");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        _f.Dispose();
     }
 }

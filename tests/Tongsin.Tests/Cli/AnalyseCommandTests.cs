@@ -22,7 +22,8 @@ public class AnalyseCommandTests
         var lines = idle.Out.Trim().Split('\n');
         Assert.Equal("lengths (revision 1): 0 articles analysed, 0 rows written", lines[0]);
         Assert.Matches(@"^reprints \(revision \d+\): 0 articles analysed, 0 rows written$", lines[1]);
-        Assert.StartsWith("reprint clusters: 0 articles taken in", lines[2]);
+        Assert.Equal("rhetoric (revision 1): 0 articles analysed, 0 rows written", lines[2]);
+        Assert.StartsWith("reprint clusters: 0 articles taken in", lines[3]);
 
         var rebuilt = CliRunner.Run("analyse", "--db", db, "--rebuild", "--only", "lengths");
         Assert.Equal(0, rebuilt.Exit);
@@ -39,7 +40,7 @@ public class AnalyseCommandTests
         using var t = new TempFolder();
         var unknown = CliRunner.Run("analyse", "--db", t.File("a.db"), "--only", "mentions");
         Assert.Equal(2, unknown.Exit);
-        Assert.Equal("error: --only 'mentions' is not an analyser; there are: lengths, reprints", unknown.Error.Trim().Split('\n')[0]);
+        Assert.Equal("error: --only 'mentions' is not an analyser; there are: lengths, reprints, rhetoric", unknown.Error.Trim().Split('\n')[0]);
         var missing = CliRunner.Run("analyse", "--db", t.File("none.db"));
         Assert.Equal(3, missing.Exit);
         Assert.Contains("no archive at", missing.Error);

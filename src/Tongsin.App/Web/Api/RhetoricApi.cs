@@ -41,12 +41,7 @@ internal static class RhetoricApi
         var target = scorer.Targets.Resolve(text);
         var interval = TallyBuckets.Parse(p.Text("interval") ?? "month");
         var (from, to) = p.Dates();
-        var csv = p.Text("format") switch
-        {
-            null or "json" => false,
-            "csv" => true,
-            var other => throw new QueryException($"'format' must be json or csv, not '{(other.Length > 20 ? other[..20] : other)}'"),
-        };
+        var csv = p.Csv();
         return (target, new RhetoricRequest(target.Slug, interval, p.Sources(), from, to), csv);
     }
 

@@ -12,6 +12,7 @@ using Tongsin.Bench.Measuring;
 // reprints:        reprint detection over an archive grown from the real corpus: clustering from scratch, a new copy's check, import on/off.
 // reprint-pairs:   precision, recall and F1 of reprint detection on the labelled pairs, against the threshold.
 // rhetoric-eval:   precision and recall of hostile sentences against the judged sample (eval/rhetoric/sample.jsonl).
+// rhetoric-terms:  each lexicon term's sentences in a corpus, and the negations before terms.
 // rhetoric:        the rhetoric index of one target over all years, timed, on an archive already analysed (--db).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
@@ -49,6 +50,8 @@ try
             return Tongsin.Bench.Reprints.ReprintPairsReport.Run(options);
         case "rhetoric-eval":
             return Tongsin.Bench.Rhetoric.RhetoricEvaluation.Run(options);
+        case "rhetoric-terms":
+            return Tongsin.Bench.Rhetoric.LexiconCounts.Run(options);
         case "rhetoric":
             return Tongsin.Bench.Rhetoric.RhetoricBenchmark.Run(options);
         case "generate":
@@ -70,6 +73,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench reprints --articles N [--runs R] [--samples S] [--corpus kcna-co-jp.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench reprint-pairs [--pairs FILE] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-eval [--sample eval/rhetoric/sample.jsonl] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench rhetoric-terms [--corpus kcna-co-jp-1997-2018.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric --db PATH|postgres://... [--target united-states] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;

@@ -33,7 +33,7 @@ internal static class LexiconCounts
             if (line.Length == 0) continue;
             ArticleCapture? capture;
             try { using var doc = JsonDocument.Parse(line); capture = reader.Read(doc.RootElement); }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidDataException) { continue; }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidDataException or ImportFailureException) { continue; }
             if (capture is null || capture.Source.Language != "en") continue;
             foreach (var s in scorer.Judge(capture.Title, capture.Paragraphs))
             {

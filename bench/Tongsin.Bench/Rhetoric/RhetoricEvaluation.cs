@@ -100,7 +100,10 @@ internal static class RhetoricEvaluation
                 if (line.Length == 0) continue;
                 using var doc = JsonDocument.Parse(line);
                 if (!doc.RootElement.TryGetProperty("url", out var u) || u.GetString() is not { } url || !urls.Contains(url)) continue;
-                if (reader.Read(doc.RootElement) is not { } capture) continue;
+                ArticleCapture? capture;
+                try { capture = reader.Read(doc.RootElement); }
+                catch (ImportFailureException) { continue; }
+                if (capture is null) continue;
                 var day = capture.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (wanted.Contains((url, day))) found[(corpus, url, day)] = scorer.Judge(capture.Title, capture.Paragraphs);
             }

@@ -14,6 +14,9 @@ using Tongsin.Bench.Measuring;
 // mentions-eval:   precision and recall of the mention recogniser on the judged sample (eval/mentions/sample.jsonl).
 // mentions-look:   what the recogniser finds in every Nth article of a corpus, for reading against the rules.
 // appearances-eval: precision and recall of the appearance extractor on the judged sample.
+// rhetoric-eval:   precision and recall of hostile sentences against the judged sample (eval/rhetoric/sample.jsonl).
+// rhetoric-terms:  each lexicon term's sentences in a corpus, and the negations before terms.
+// rhetoric:        the rhetoric index of one target over all years, timed, on an archive already analysed (--db).
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -56,6 +59,12 @@ try
             return Tongsin.Bench.Mentions.MentionsLook.Run(options);
         case "appearances-eval":
             return Tongsin.Bench.Appearances.AppearancesEval.Run(options);
+        case "rhetoric-eval":
+            return Tongsin.Bench.Rhetoric.RhetoricEvaluation.Run(options);
+        case "rhetoric-terms":
+            return Tongsin.Bench.Rhetoric.LexiconCounts.Run(options);
+        case "rhetoric":
+            return Tongsin.Bench.Rhetoric.RhetoricBenchmark.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;
@@ -77,6 +86,9 @@ try
             Console.Error.WriteLine("       Tongsin.Bench mentions-eval [--sample eval/mentions/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench mentions-look [--corpus FILE.jsonl.gz] [--every N] [--unknown yes]");
             Console.Error.WriteLine("       Tongsin.Bench appearances-eval [--sample FILE] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench rhetoric-eval [--sample eval/rhetoric/sample.jsonl] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench rhetoric-terms [--corpus kcna-co-jp-1997-2018.jsonl.gz]");
+            Console.Error.WriteLine("       Tongsin.Bench rhetoric --db PATH|postgres://... [--target united-states] [--runs R]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }

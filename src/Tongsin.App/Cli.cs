@@ -32,6 +32,7 @@ public static class Cli
         root.Subcommands.Add(EntitiesCommand.Create(context));
         root.Subcommands.Add(AppearancesCommand.Create(context));
         root.Subcommands.Add(StatementsCommand.Create(context));
+        root.Subcommands.Add(RhetoricCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));

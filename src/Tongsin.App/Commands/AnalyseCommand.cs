@@ -7,6 +7,7 @@ using Tongsin.Analysis.Lengths;
 using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Statements;
 using Tongsin.Analysis.Reprints;
+using Tongsin.Analysis.Rhetoric;
 using Tongsin.Archive;
 
 namespace Tongsin.App.Commands;
@@ -19,7 +20,7 @@ internal static class AnalyseCommand
     {
         // Loaded once for the analysers that read it, and only when one of them is given an article.
         var gazetteer = new Lazy<Gazetteer>(Gazetteer.Load);
-        return [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(() => gazetteer.Value), new StatementAnalyser(() => gazetteer.Value), new AppearanceAnalyser(() => gazetteer.Value)];
+        return [new ArticleLengths(), new ReprintSignatures(), new MentionAnalyser(() => gazetteer.Value), new StatementAnalyser(() => gazetteer.Value), new AppearanceAnalyser(() => gazetteer.Value), new RhetoricAnalyser()];
     }
 
     public static Command Create(CommandContext context)

@@ -47,6 +47,14 @@ internal sealed class Parameters(HttpRequest request, IArchive archive)
         return (from, to);
     }
 
+    /// <summary>Whether 'format' asks for CSV rather than JSON (the default); anything else is the caller's mistake.</summary>
+    public bool Csv() => Text("format") switch
+    {
+        null or "json" => false,
+        "csv" => true,
+        var other => throw new QueryException($"'format' must be json or csv, not '{Clip(other)}'"),
+    };
+
     /// <summary>The sources named by every 'source' value: slugs, labels or outlet names. Null means all.</summary>
     public IReadOnlyList<string>? Sources()
     {

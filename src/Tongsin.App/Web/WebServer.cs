@@ -49,6 +49,8 @@ public static class WebServer
         builder.Services.AddSingleton<SearchGate>();
         // Read once, when an entity page is first asked for.
         builder.Services.AddSingleton(_ => Tongsin.Analysis.Entities.Gazetteer.Load());
+        // The gazetteer and the lexicon, read once, when the rhetoric index is first asked for.
+        builder.Services.AddSingleton(_ => Tongsin.Analysis.Rhetoric.RhetoricScorer.Load());
         // The first address bound, once it is: port 0 is only known then.
         builder.Services.AddSingleton(services => new SiteAddress(options,
             () => services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()));
@@ -96,6 +98,7 @@ public static class WebServer
         EntityFeed.Map(app);
         StatementsPage.Map(app);
         StatementFeed.Map(app);
+        RhetoricPage.Map(app);
         SourceFeed.Map(app);
         SearchFeed.Map(app);
 
@@ -108,6 +111,7 @@ public static class WebServer
         EntitiesApi.Map(api);
         AppearancesApi.Map(api);
         StatementsApi.Map(api);
+        RhetoricApi.Map(api);
         StatsApi.Map(api);
         OpenApiDocument.Map(api);
         UnknownApi.Map(api);

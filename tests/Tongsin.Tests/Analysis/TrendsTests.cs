@@ -76,31 +76,20 @@ public sealed class SqliteTrendsContract() : TrendsContract(Backend.Sqlite);
 public sealed class PostgresTrendsContract() : TrendsContract(Backend.Postgres);
 
 /// <summary>The same series from `tongsin trends`, /api/trends and the /trends page.</summary>
-public sealed class TrendsSurfaceTests : IAsyncLifetime
+public sealed class TrendsSurfaceTests() : ServedArchive(TrendsContract.Archive(Backend.Sqlite))
 {
-    private readonly ArchiveFixture _f = TrendsContract.Archive(Backend.Sqlite);
-    private Microsoft.AspNetCore.Builder.WebApplication? _app;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        Uri address;
-        (_app, address) = await WebServerFixture.Start(_f.Archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 0 });
-        _client = new HttpClient { BaseAddress = address };
-    }
-
     [Fact]
     public void The_command_writes_csv_and_json()
     {
-        var csv = CliRunner.Run("trends", "--db", _f.Location, "drill");
+        var csv = CliRunner.Run("trends", "--db", Archive.Location, "drill");
         Assert.Equal(0, csv.Exit);
         Assert.Equal("query,source,bucket,count,total,share\r\ndrill,,2013-03,3,5,0.6\r\ndrill,,2013-04,0,1,0\r\ndrill,,2013-05,1,2,0.5\r\n", csv.Out);
-        var json = CliRunner.Run("trends", "--db", _f.Location, "--format", "json", "--interval", "year", "drill", "orchard");
+        var json = CliRunner.Run("trends", "--db", Archive.Location, "--format", "json", "--interval", "year", "drill", "orchard");
         using var doc = JsonDocument.Parse(json.Out);
         Assert.Equal("year", doc.RootElement.GetProperty("interval").GetString());
         Assert.Equal([("drill", 4L), ("orchard", 1L)], doc.RootElement.GetProperty("series").EnumerateArray()
             .Select(s => (s.GetProperty("query").GetString(), s.GetProperty("points")[0].GetProperty("count").GetInt64())));
-        var wrong = CliRunner.Run("trends", "--db", _f.Location, "--interval", "fortnight", "drill");
+        var wrong = CliRunner.Run("trends", "--db", Archive.Location, "--interval", "fortnight", "drill");
         Assert.Equal(2, wrong.Exit);
         Assert.Contains("'fortnight' is not an interval", wrong.Error);
     }
@@ -108,17 +97,17 @@ public sealed class TrendsSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task The_api_answers_points_with_bucket_count_total_and_share_and_400_for_mistakes()
     {
-        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/api/trends?q=drill&q=orchard&interval=month"));
+        using var doc = JsonDocument.Parse(await Client.GetStringAsync("/api/trends?q=drill&q=orchard&interval=month"));
         var drill = doc.RootElement.GetProperty("series")[0];
         var point = drill.GetProperty("points")[0];
         Assert.Equal(("2013-03", 3L, 5L, 0.6), (point.GetProperty("bucket").GetString(), point.GetProperty("count").GetInt64(), point.GetProperty("total").GetInt64(), point.GetProperty("share").GetDouble()));
         Assert.Equal(2, doc.RootElement.GetProperty("series").GetArrayLength());
-        using var csv = await _client.GetAsync("/api/trends?q=drill&format=csv");
+        using var csv = await Client.GetAsync("/api/trends?q=drill&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("query,source,bucket,count,total,share", await csv.Content.ReadAsStringAsync());
         foreach (var bad in new[] { "/api/trends", "/api/trends?q=(drill", "/api/trends?q=drill&interval=decade", "/api/trends?q=drill&split=outlet" })
         {
-            using var answer = await _client.GetAsync(bad);
+            using var answer = await Client.GetAsync(bad);
             Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         }
     }
@@ -126,27 +115,20 @@ public sealed class TrendsSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task The_page_draws_the_chart_with_links_to_the_articles_behind_each_point_and_offers_the_downloads()
     {
-        var html = await _client.GetStringAsync("/trends?q=drill&interval=month");
+        var html = await Client.GetStringAsync("/trends?q=drill&interval=month");
         Assert.Contains("class=\"trend-chart\"", html);
         Assert.Contains("<title>drill, 2013-03: 3 of 5 (60%)</title>", html);
         Assert.Contains("href=\"/search?q=drill&amp;from=2013-03-01&amp;to=2013-03-31\"", html);
         Assert.Contains("share of all the articles all sources published in the month", html);
         Assert.Contains("href=\"/api/trends?q=drill&amp;interval=month&amp;format=csv\"", html);
         Assert.Contains("href=\"/trends.svg?q=drill&amp;interval=month\"", html);
-        var form = await _client.GetStringAsync("/trends");
+        var form = await Client.GetStringAsync("/trends");
         Assert.Contains("<form class=\"trends-form\"", form);
         Assert.DoesNotContain("<svg xmlns", form);
-        using var svg = await _client.GetAsync("/trends.svg?q=drill&measure=count");
+        using var svg = await Client.GetAsync("/trends.svg?q=drill&measure=count");
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
         Assert.Contains("matching articles", await svg.Content.ReadAsStringAsync());
-        using var bad = await _client.GetAsync("/trends?q=drill&measure=loudness");
+        using var bad = await Client.GetAsync("/trends?q=drill&measure=loudness");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        _f.Dispose();
     }
 }

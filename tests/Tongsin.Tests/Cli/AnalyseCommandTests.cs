@@ -22,10 +22,11 @@ public class AnalyseCommandTests
         var lines = idle.Out.Trim().Split('\n');
         Assert.Equal("lengths (revision 1): 0 articles analysed, 0 rows written", lines[0]);
         Assert.Matches(@"^reprints \(revision \d+\): 0 articles analysed, 0 rows written$", lines[1]);
-        Assert.Equal("mentions (revision 1): 0 articles analysed, 0 rows written", lines[2]);
+        Assert.Matches(@"^mentions \(revision \d+\): 0 articles analysed, 0 rows written$", lines[2]);
         Assert.Equal("statements (revision 1): 0 articles analysed, 0 rows written", lines[3]);
         Assert.Equal("appearances (revision 1): 0 articles analysed, 0 rows written", lines[4]);
-        Assert.StartsWith("reprint clusters: 0 articles taken in", lines[5]);
+        Assert.Equal("rhetoric (revision 1): 0 articles analysed, 0 rows written", lines[5]);
+        Assert.StartsWith("reprint clusters: 0 articles taken in", lines[6]);
 
         var rebuilt = CliRunner.Run("analyse", "--db", db, "--rebuild", "--only", "lengths");
         Assert.Equal(0, rebuilt.Exit);
@@ -42,7 +43,7 @@ public class AnalyseCommandTests
         using var t = new TempFolder();
         var unknown = CliRunner.Run("analyse", "--db", t.File("a.db"), "--only", "trends");
         Assert.Equal(2, unknown.Exit);
-        Assert.Equal("error: --only 'trends' is not an analyser; there are: lengths, reprints, mentions, statements, appearances", unknown.Error.Trim().Split('\n')[0]);
+        Assert.Equal("error: --only 'trends' is not an analyser; there are: lengths, reprints, mentions, statements, appearances, rhetoric", unknown.Error.Trim().Split('\n')[0]);
         var missing = CliRunner.Run("analyse", "--db", t.File("none.db"));
         Assert.Equal(3, missing.Exit);
         Assert.Contains("no archive at", missing.Error);

@@ -174,10 +174,10 @@ public sealed class ApiTests(WebServerFixture server)
         var doc = await Get("/api/openapi.json");
         Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/appearances", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{slug}", "/api/statements", "/api/search", "/api/sources", "/api/stats", "/api/trends", "/api/openapi.json"], paths);
+        Assert.Equal(["/api/appearances", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{slug}", "/api/statements", "/api/search", "/api/sources", "/api/stats", "/api/trends", "/api/rhetoric", "/api/openapi.json"], paths);
         foreach (var path in paths)
         {
-            var concrete = path.Replace("{id}", "1").Replace("{slug}", "kim-jong-un") + (path is "/api/search" or "/api/trends" ? "?q=mill" : "");
+            var concrete = path.Replace("{id}", "1").Replace("{slug}", "kim-jong-un") + (path is "/api/search" or "/api/trends" ? "?q=mill" : path is "/api/rhetoric" ? "?target=japan" : "");
             using var response = await server.Client.GetAsync(concrete);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }

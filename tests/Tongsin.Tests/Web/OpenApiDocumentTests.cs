@@ -31,6 +31,7 @@ public sealed class OpenApiDocumentTests(WebServerFixture server)
     [InlineData("/api/sources", "SourceList", "sources", "Source")]
     [InlineData("/api/articles/1", "Article", "history", "Version")]
     [InlineData("/api/trends?q=mill&interval=year", "Trends", "series", "TrendSeries")]
+    [InlineData("/api/rhetoric?target=japan&interval=year", "Rhetoric", "points", "RhetoricPoint")]
     public async Task An_answer_carries_exactly_the_fields_its_schema_lists(string path, string schema, string list, string itemSchema)
     {
         using var answer = JsonDocument.Parse(await server.Client.GetStringAsync(path));

@@ -17,6 +17,8 @@ public sealed class WebServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Archive = FixtureArchive.Build(Path.Combine(_folder, "archive.db"));
+        // The rhetoric index reads the analyser's tables; the API's every route answers.
+        new Tongsin.Analysis.AnalyserRunner(Archive, [new Tongsin.Analysis.Rhetoric.RhetoricAnalyser()]).Run();
         (_app, BaseAddress) = await Start(Archive, new WebOptions { Urls = ["http://127.0.0.1:0"], RequestsPerWindow = 0 });
         Client = new HttpClient { BaseAddress = BaseAddress };
     }

@@ -48,12 +48,7 @@ internal static class TrendsApi
             "source" => true,
             var other => throw new QueryException($"'split' must be source or none, not '{(other.Length > 20 ? other[..20] : other)}'"),
         };
-        var csv = p.Text("format") switch
-        {
-            null or "json" => false,
-            "csv" => true,
-            var other => throw new QueryException($"'format' must be json or csv, not '{(other.Length > 20 ? other[..20] : other)}'"),
-        };
+        var csv = p.Csv();
         return (new TrendRequest(queries, interval, p.Sources(), from, to, split), csv);
     }
 }

@@ -4,7 +4,7 @@ using Tongsin.Analysis.Trends;
 namespace Tongsin.App.Web.Pages;
 
 /// <summary>What a trend chart shows on its vertical axis.</summary>
-internal enum TrendMeasure { Share, Count }
+internal enum TrendMeasure { Share, Count, PerThousand }
 
 /// <summary>
 /// A trend as an SVG line chart made on the server: readable with scripts off, the same file the
@@ -31,19 +31,19 @@ internal static class TrendChart
     public static Html Svg(IReadOnlyList<TrendSeries> series, TrendMeasure measure, Func<TrendSeries, TrendPoint, string> link)
     {
         var points = series.Count == 0 ? 0 : series.Max(s => s.Points.Count);
-        double Value(TrendPoint p) => measure == TrendMeasure.Share ? p.Share : p.Count;
+        double Value(TrendPoint p) => measure switch { TrendMeasure.Share => p.Share, TrendMeasure.PerThousand => p.Share * 1000, _ => p.Count };
         var most = series.SelectMany(s => s.Points).Select(Value).DefaultIfEmpty(0).Max();
         var top = NiceCeiling(most);
         var (plotW, plotH) = (Width - Left - Right, Height - Top - Bottom);
         double X(int i) => Left + (points <= 1 ? plotW / 2.0 : i * (double)plotW / (points - 1));
         double Y(double v) => Top + plotH - (top == 0 ? 0 : v / top * plotH);
         string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        string Tick(double v) => measure == TrendMeasure.Share ? (v * 100).ToString(v * 100 < 1 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "%" : v.ToString("N0", CultureInfo.InvariantCulture);
+        string Tick(double v) => measure switch { TrendMeasure.Share => (v * 100).ToString(v * 100 < 1 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "%", TrendMeasure.PerThousand => v.ToString("0.##", CultureInfo.InvariantCulture), _ => v.ToString("N0", CultureInfo.InvariantCulture) };
 
         var yTicks = Enumerable.Range(0, 5).Select(k => top * k / 4).ToList();
         var labels = series.FirstOrDefault()?.Points ?? [];
         var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 8.0));
-        var unit = measure == TrendMeasure.Share ? "share of all articles published" : "matching articles";
+        var unit = measure switch { TrendMeasure.Share => "share of all articles published", TrendMeasure.PerThousand => "hostile sentences per 1,000 sentences published", _ => "matching articles" };
         return Html.Of($"""
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="trend-chart" viewBox="0 0 {Width.ToString(CultureInfo.InvariantCulture)} {Height.ToString(CultureInfo.InvariantCulture)}" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" role="img" aria-label="{unit} per bucket, {series.Count.ToString(CultureInfo.InvariantCulture)} series">
             <rect x="0" y="0" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" fill="#ffffff"/>
@@ -56,12 +56,16 @@ internal static class TrendChart
             {series.Select((s, k) => Html.Of($"""
                 <g class="series" data-name="{Name(s)}">
                 <polyline fill="none" stroke="{Colour(k)}" stroke-width="2" points="{string.Join(" ", s.Points.Select((p, i) => $"{N(X(i))},{N(Y(Value(p)))}"))}"/>
-                {Html.When(s.Points.Count <= MostMarks, Html.Of($"{s.Points.Select((p, i) => Html.Of($"""<a href="{link(s, p)}" xlink:href="{link(s, p)}"><circle cx="{N(X(i))}" cy="{N(Y(Value(p)))}" r="3" fill="{Colour(k)}"><title>{Name(s)}, {p.Label}: {p.Count.ToString("N0", CultureInfo.InvariantCulture)} of {p.Total.ToString("N0", CultureInfo.InvariantCulture)} ({(p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)</title></circle></a>"""))}"))}
+                {Html.When(s.Points.Count <= MostMarks, Html.Of($"{s.Points.Select((p, i) => Html.Of($"""<a href="{link(s, p)}" xlink:href="{link(s, p)}"><circle cx="{N(X(i))}" cy="{N(Y(Value(p)))}" r="3" fill="{Colour(k)}"><title>{Name(s)}, {p.Label}: {p.Count.ToString("N0", CultureInfo.InvariantCulture)} of {p.Total.ToString("N0", CultureInfo.InvariantCulture)} ({Ratio(p, measure)})</title></circle></a>"""))}"))}
                 </g>
                 """))}
             </svg>
             """);
     }
+
+    private static string Ratio(TrendPoint p, TrendMeasure measure) => measure == TrendMeasure.PerThousand
+        ? (p.Share * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " per 1,000"
+        : (p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     // 1, 2 or 5 times a power of ten, at or above the highest value.
     private static double NiceCeiling(double v)

@@ -180,21 +180,12 @@ public sealed class AnalyserRunner(IArchive archive, IReadOnlyList<IAnalyser> an
             """);
         while (r.Read())
             texts.Add(new ArticleText(r.GetInt64(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3),
-                Day(r.GetValue(4)), r.GetString(5), ArchiveRows.SplitBody(r.GetString(6)),
-                r.IsDBNull(7) ? null : new Dateline(r.GetString(7), r.IsDBNull(8) ? null : Day(r.GetValue(8)), r.IsDBNull(9) ? "" : r.GetString(9))));
+                StoredDay.Of(r.GetValue(4)), r.GetString(5), ArchiveRows.SplitBody(r.GetString(6)),
+                r.IsDBNull(7) ? null : new Dateline(r.GetString(7), r.IsDBNull(8) ? null : StoredDay.Of(r.GetValue(8)), r.IsDBNull(9) ? "" : r.GetString(9))));
         return texts;
     }
 
     // Ids written into the statement: numbers, never text from outside, and the same SQL on both
     // backends (Dapper sends a list to PostgreSQL as one array, which IN does not take).
     private static string List(IReadOnlyList<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-
-    // SQLite keeps a day as its ISO text, PostgreSQL as a date.
-    private static DateOnly Day(object value) => value switch
-    {
-        DateOnly d => d,
-        DateTime t => DateOnly.FromDateTime(t),
-        string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => throw new InvalidOperationException($"a publication date read as {value.GetType().Name}"),
-    };
 }

@@ -147,24 +147,15 @@ internal static class ArticleMerge
             .Select(r => new Version(Convert.ToInt32(r.number, CultureInfo.InvariantCulture), (string)r.hash, (object?)r.captured, (object)r.recorded_at))
             .ToList();
 
-    private static bool Earlier(object? a, object? b) => Day(a) is { } x && (Day(b) is not { } y || x < y);
+    private static bool Earlier(object? a, object? b) => StoredDay.OrNull(a) is { } x && (StoredDay.OrNull(b) is not { } y || x < y);
 
     private static bool Later(Version a, Version b)
     {
-        var (x, y) = (Day(a.Captured) ?? DateOnly.MaxValue, Day(b.Captured) ?? DateOnly.MaxValue);
+        var (x, y) = (StoredDay.OrNull(a.Captured) ?? DateOnly.MaxValue, StoredDay.OrNull(b.Captured) ?? DateOnly.MaxValue);
         return x != y ? x > y : Moment(a.RecordedAt) > Moment(b.RecordedAt);
     }
 
-    // SQLite keeps days and moments as ISO text, PostgreSQL as date and timestamptz.
-    private static DateOnly? Day(object? value) => value switch
-    {
-        null or DBNull => null,
-        DateOnly d => d,
-        DateTime t => DateOnly.FromDateTime(t),
-        string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => throw new InvalidOperationException($"a day read as {value.GetType().Name}"),
-    };
-
+    // SQLite keeps moments as ISO text, PostgreSQL as timestamptz.
     private static DateTimeOffset Moment(object value) => value switch
     {
         DateTimeOffset o => o,

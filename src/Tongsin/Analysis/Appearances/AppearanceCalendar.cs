@@ -69,7 +69,7 @@ public sealed class AppearanceCalendar(IArchive archive)
         var days = c.Query<string>("SELECT DISTINCT event_date FROM appearances WHERE person = @person ORDER BY event_date", new { person })
             .Select(CalendarDays.Parse).ToList();
         if (days.Count == 0) return ([], null);
-        var end = asOf ?? (c.ExecuteScalar<object?>("SELECT max(published) FROM articles") is { } latest and not DBNull ? CalendarDays.Of(latest) : days[^1]);
+        var end = asOf ?? (c.ExecuteScalar<object?>("SELECT max(published) FROM articles") is { } latest and not DBNull ? StoredDay.Of(latest) : days[^1]);
         var gaps = days.Zip(days.Skip(1), (a, b) => new CalendarGap(a, b, b.DayNumber - a.DayNumber - 1, false)).ToList();
         var current = end > days[^1] ? new CalendarGap(days[^1], end, end.DayNumber - days[^1].DayNumber, true) : null;
         if (current is not null) gaps.Add(current);

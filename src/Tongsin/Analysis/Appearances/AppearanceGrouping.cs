@@ -77,7 +77,7 @@ public sealed class AppearanceGrouping
                 var key = (r.GetInt64(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture));
                 var appearance = new AppearanceReport(r.GetString(2), CalendarDays.Parse(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
                     companions.GetValueOrDefault(key) ?? []);
-                reports.Add(new ArticleReport(key.Item1, key.Item2, CalendarDays.Of(r.GetValue(8)), appearance));
+                reports.Add(new ArticleReport(key.Item1, key.Item2, StoredDay.Of(r.GetValue(8)), appearance));
             }
         return reports;
     }

@@ -97,8 +97,7 @@ internal static class AppearancesCommand
         if (text is null) return null;
         var gazetteer = Gazetteer.Load();
         var followed = gazetteer.Entities.Where(e => e.Followed).ToList();
-        if (gazetteer[text.Trim()] is { Followed: true } bySlug) return bySlug.Slug;
-        var found = gazetteer.Find(text).Where(e => e.Followed).ToList();
+        var found = gazetteer.FindFollowed(text);
         return found.Count switch
         {
             1 => found[0].Slug,

@@ -39,8 +39,7 @@ internal static class AppearancesApi
     {
         if (text is null) return null;
         var followed = gazetteer.Entities.Where(e => e.Followed).ToList();
-        if (gazetteer[text.Trim()] is { Followed: true } bySlug) return bySlug.Slug;
-        var found = gazetteer.Find(text).Where(e => e.Followed).ToList();
+        var found = gazetteer.FindFollowed(text);
         return found.Count == 1 ? found[0].Slug
             : throw new QueryException($"'person' must name one followed person ({string.Join(", ", followed.Select(e => e.Slug))}), not '{(text.Length > 40 ? text[..40] : text)}'");
     }

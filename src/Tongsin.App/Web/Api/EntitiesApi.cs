@@ -11,7 +11,8 @@ namespace Tongsin.App.Web.Api;
 /// <summary>GET /api/entities (every entity named, with counts) and /api/entities/{slug} (one, as its page shows it).</summary>
 internal static class EntitiesApi
 {
-    private static readonly string[] Kinds = ["person", "organisation", "country", "place", "idea"];
+    // The kinds the gazetteer knows, in its order.
+    private static readonly string[] Kinds = [.. EntityKinds.ByName.Keys];
 
     public static void Map(IEndpointRouteBuilder api)
     {

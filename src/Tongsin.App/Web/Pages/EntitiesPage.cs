@@ -17,7 +17,8 @@ namespace Tongsin.App.Web.Pages;
 /// </summary>
 internal static class EntitiesPage
 {
-    private static readonly string[] Kinds = ["person", "organisation", "country", "place", "idea"];
+    // The kinds the gazetteer knows, in its order.
+    private static readonly string[] Kinds = [.. EntityKinds.ByName.Keys];
 
     public static void Map(IEndpointRouteBuilder app)
     {

@@ -107,5 +107,9 @@ public sealed class Gazetteer
             .ToList();
     }
 
+    /// <summary>The followed persons (the calendar's) a slug or any spelling names: the one its slug names, else those its spelling does.</summary>
+    public IReadOnlyList<Entity> FindFollowed(string text) =>
+        this[text.Trim()] is { Followed: true } bySlug ? [bySlug] : Find(text).Where(e => e.Followed).ToList();
+
     public IEnumerable<Entity> OfKind(EntityKind kind) => Entities.Where(e => e.Kind == kind);
 }

@@ -19,16 +19,19 @@ internal static class AppearancesCommand
         var person = new Option<string?>("--person") { Description = "A followed person: a name (\"Kim Jong Un\", 김정은) or a gazetteer slug (kim-jong-un); default: every followed person" };
         var from = new Option<string?>("--from") { Description = "Appearances on or after this day: YYYY-MM-DD, YYYY-MM or YYYY" };
         var to = new Option<string?>("--to") { Description = "Appearances on or before this day: YYYY-MM-DD, YYYY-MM or YYYY" };
+        var with = new Option<string?>("--with") { Description = "Only the appearances in which this companion was named: a name in any spelling, or a gazetteer slug" };
         var format = new Option<string>("--format") { Description = "csv (default; a row an appearance) or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var command = new Command("appearances", "The calendar: each reported public activity of the followed persons, with its day, kind, place, companions and articles");
-        foreach (var option in new Option[] { person, from, to, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { person, with, from, to, format }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var (f, t) = Dates(parse, from, to);
             var slug = Person(parse.GetValue(person));
             using var archive = context.OpenArchive(parse);
-            var appearances = new AppearanceCalendar(archive).Appearances(slug, f, t);
+            var companion = parse.GetValue(with) is { } text ? Gazetteer.Load().SlugOf(text) ?? text.Trim() : null;
+            var calendar = new AppearanceCalendar(archive);
+            var appearances = companion is null ? calendar.Appearances(slug, f, t) : calendar.With(companion, slug, f, t);
             if (parse.GetValue(format) == "json") WriteJson(context.Console.Out, appearances);
             else WriteCsv(context.Console.Out, appearances);
             return 0;
@@ -79,9 +82,9 @@ internal static class AppearancesCommand
             using var archive = context.OpenArchive(parse);
             var (longest, current) = new AppearanceCalendar(archive).Gaps(slug, n);
             var w = context.Console.Out;
-            w.Write("after,until,days,current\r\n");
+            w.Write("after,until,days,current,archive_articles,archive_thin\r\n");
             foreach (var g in longest.Concat(current is not null && !longest.Contains(current) ? [current] : []))
-                w.Write($"{CalendarIso(g.After)},{CalendarIso(g.Until)},{g.Days},{(g.Current ? "yes" : "no")}\r\n");
+                w.Write($"{CalendarIso(g.After)},{CalendarIso(g.Until)},{g.Days},{(g.Current ? "yes" : "no")},{g.Articles},{(g.ArchiveThin ? "yes" : "no")}\r\n");
             return 0;
         });
 

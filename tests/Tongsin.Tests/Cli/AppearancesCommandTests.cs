@@ -36,6 +36,11 @@ public class AppearancesCommandTests
         Assert.Equal(2, record.GetProperty("articles").GetArrayLength());
         Assert.Equal("jo-yong-won", record.GetProperty("companions")[1].GetProperty("entity").GetString());
 
+        var with = CliRunner.Run("appearances", "--db", db, "--with", "조용원");
+        Assert.StartsWith("1,kim-jong-un,2025-05-05,", Assert.Single(with.Out.Trim().Split("\r\n")[1..]));
+        var without = CliRunner.Run("appearances", "--db", db, "--with", "Choe Ryong Hae");
+        Assert.Equal("id,person,date,date_basis,activity,kind,place,companions,articles", without.Out.Trim());
+
         var counts = CliRunner.Run("appearances", "counts", "--db", db, "--person", "kim-jong-un", "--by", "month");
         Assert.Equal("period,military,economic,political,diplomatic,social and cultural,total\r\n2025-05,1,0,0,0,0,1\r\n", counts.Out);
 
@@ -43,7 +48,7 @@ public class AppearancesCommandTests
         Assert.Equal("rank,name,entity,appearances,first,last\r\n1,Jo Yong Won,jo-yong-won,1,2025-05-05,2025-05-05\r\n", companions.Out);
 
         var gaps = CliRunner.Run("appearances", "gaps", "--db", db, "--person", "Kim Jong Un");
-        Assert.Equal("after,until,days,current\r\n2025-05-05,2025-05-07,2,yes\r\n", gaps.Out);
+        Assert.Equal("after,until,days,current,archive_articles,archive_thin\r\n2025-05-05,2025-05-07,2,yes,2,no\r\n", gaps.Out);
     }
 
     [Theory]

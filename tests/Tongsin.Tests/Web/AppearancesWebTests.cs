@@ -60,6 +60,53 @@ public sealed class AppearancesWebTests : IAsyncLifetime
         Assert.DoesNotContain("Guinea", html);
     }
 
+    [Fact]
+    public async Task A_companion_narrows_the_api_to_the_appearances_that_name_him_in_any_spelling()
+    {
+        async Task<List<string?>> Days(string query)
+        {
+            using var doc = JsonDocument.Parse(await _client.GetStringAsync("/api/appearances?person=kim-jong-un&with=" + query));
+            return doc.RootElement.EnumerateArray().Select(a => a.GetProperty("date").GetString()).ToList();
+        }
+        Assert.Equal(["2013-05-05"], await Days("Pak+Pong+Ju"));
+        Assert.Equal(["2013-05-05"], await Days(Uri.EscapeDataString("박봉주")));
+        Assert.Equal(["2013-05-05", "2013-06-19"], await Days("choe-ryong-hae"));
+        Assert.Empty(await Days("Ri+Nobody+Here"));
+    }
+
+    [Fact]
+    public async Task The_calendar_grid_marks_each_day_with_an_appearance_by_its_kind_and_links_to_that_day()
+    {
+        var html = await _client.GetStringAsync("/appearances?person=kim-jong-un&year=2013");
+        Assert.Contains("<h2>Calendar of 2013</h2>", html);
+        Assert.Equal(12, html.Split("<table class=\"month\">").Length - 1);
+        Assert.Contains("<td class=\"on k-economic\"><a href=\"/appearances?person=kim-jong-un&amp;from=2013-05-05&amp;to=2013-05-05\"", html);
+        Assert.Contains("<td class=\"on k-social\"><a href=\"/appearances?person=kim-jong-un&amp;from=2013-06-19&amp;to=2013-06-19\"", html);
+        // May 2013 began on a Wednesday: two empty cells before the first.
+        Assert.Contains("<caption>May</caption>", html);
+        var may = html[html.IndexOf("<caption>May</caption>", StringComparison.Ordinal)..];
+        Assert.StartsWith("<tr><td></td><td></td><td>1</td>", may[(may.IndexOf("<tbody>", StringComparison.Ordinal) + "<tbody>".Length)..]);
+        var day = await _client.GetStringAsync("/appearances?person=kim-jong-un&from=2013-05-05&to=2013-05-05");
+        Assert.Contains("<strong>1</strong> reported public appearances", day);
+        using var bad = await _client.GetAsync("/appearances?person=kim-jong-un&year=13a");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_companions_page_lists_his_appearances_with_the_leader()
+    {
+        var page = await _client.GetStringAsync("/appearances?person=kim-jong-un&with=Pak+Pong+Ju");
+        Assert.Contains("public appearances with Pak Pong Ju</h1>", page);
+        Assert.Contains("<strong>1</strong> reported public appearances", page);
+        var entity = await _client.GetStringAsync("/entities/choe-ryong-hae");
+        Assert.Contains("<h2>Appearances with Kim Jong Un</h2>", entity);
+        Assert.Contains("in <strong>2</strong> of the reported public appearances", entity);
+        Assert.Contains("href=\"/appearances?person=kim-jong-un&amp;with=choe-ryong-hae\"", entity);
+        var leader = await _client.GetStringAsync("/entities/kim-jong-un");
+        Assert.Contains("href=\"/appearances?person=kim-jong-un\"", leader);
+        Assert.DoesNotContain("<h2>Appearances with", leader);
+    }
+
     public async Task DisposeAsync()
     {
         _client.Dispose();

@@ -12,7 +12,7 @@ namespace Tongsin.App.Web.Api;
 /// <summary>
 /// GET /api/appearances?person=kim-jong-un&amp;from=2013-01-01&amp;to=2013-12-31: the followed
 /// person's public appearances, each with date, date_basis, activity, kind, place, companions in
-/// order and the articles reporting it.
+/// order and the articles reporting it; with=NAME keeps those in which that companion was named.
 /// </summary>
 internal static class AppearancesApi
 {
@@ -25,13 +25,23 @@ internal static class AppearancesApi
             var p = new Parameters(request, archive);
             var person = Followed(p.Text("person"), gazetteer);
             var (from, to) = p.Dates();
-            var appearances = new AppearanceCalendar(archive).Appearances(person, from, to);
+            var with = Companion(p.Text("with"), gazetteer);
+            var calendar = new AppearanceCalendar(archive);
+            var appearances = with is null ? calendar.Appearances(person, from, to) : calendar.With(with, person, from, to);
             return new TaggedJsonResult(w => AppearanceWriter.Json(w, appearances));
         }
         catch (QueryException e)
         {
             return ApiProblems.BadRequest(e);
         }
+    }
+
+    /// <summary>A companion to look for: the slug of the entity a spelling names, else the name as written; null when none is given.</summary>
+    public static string? Companion(string? text, Gazetteer gazetteer)
+    {
+        if (text is null) return null;
+        if (text.Length > 200) throw new QueryException("'with' must be a name or a slug of at most 200 characters");
+        return gazetteer.SlugOf(text) ?? text.Trim();
     }
 
     /// <summary>A followed person's slug from any spelling of the name; null for every followed person.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Appearances;
 using Tongsin.Analysis.Entities;
 using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Trends;
@@ -58,7 +59,7 @@ internal static class EntitiesPage
         var profile = EntityProfile.Find(archive, gazetteer, slug);
         if (profile is null) return ErrorResult.NotFound($"No entity '{(slug.Length > 60 ? slug[..57] + "..." : slug)}' is in the gazetteer or named in the archive.");
         if (profile.Slug != slug) return Results.Redirect($"/entities/{Uri.EscapeDataString(profile.Slug)}", permanent: false);
-        return new PageResult(Render(profile, Monthly(archive, profile)), tagged: false);
+        return new PageResult(Render(profile, Monthly(archive, profile), Beside(archive, gazetteer, profile)), tagged: false);
     }
 
     /// <summary>The entity's articles per month over the months it is named, with the archive's total per month.</summary>
@@ -77,7 +78,21 @@ internal static class EntitiesPage
         return new TrendSeries(profile.Name, null, points);
     }
 
-    private static Html Render(EntityProfile e, TrendSeries months)
+    /// <summary>For a person, the followed persons' appearances in which the calendar names them as a companion, by followed person.</summary>
+    internal static IReadOnlyList<(Entity Followed, IReadOnlyList<CalendarAppearance> Appearances)> Beside(IArchive archive, Gazetteer gazetteer, EntityProfile profile)
+    {
+        if (profile.Kind != EntityKinds.Name(EntityKind.Person)) return [];
+        var calendar = new AppearanceCalendar(archive);
+        var all = calendar.With(profile.Slug);
+        if (all.Count == 0 && profile.Entry is null) all = calendar.With(profile.Name);
+        return all.GroupBy(a => a.Person)
+            .Select(g => (Followed: gazetteer[g.Key], Appearances: (IReadOnlyList<CalendarAppearance>)g.ToList()))
+            .Where(g => g.Followed is not null)
+            .Select(g => (g.Followed!, g.Appearances))
+            .OrderByDescending(g => g.Appearances.Count).ToList();
+    }
+
+    private static Html Render(EntityProfile e, TrendSeries months, IReadOnlyList<(Entity Followed, IReadOnlyList<CalendarAppearance> Appearances)> beside)
     {
         var entry = e.Entry;
         string Years(EntityRole r) => r.From is null && r.To is null ? "" : $" ({r.From?.ToString(CultureInfo.InvariantCulture) ?? "?"}–{r.To?.ToString(CultureInfo.InvariantCulture) ?? ""})";
@@ -95,6 +110,14 @@ internal static class EntitiesPage
                 <figcaption><p>Articles naming {e.Name}, month by month (vertical axis: articles; horizontal axis: months). Each point links to a search for the name in that month.</p></figcaption>
                 </figure>
                 """) : Html.Empty)}
+            {Html.Join(beside.Select(b => Html.Of($"""
+                <section class="beside">
+                <h2>Appearances with {b.Followed.Name}</h2>
+                <p>Named beside {b.Followed.Name} in <strong>{b.Appearances.Count.ToString("N0", CultureInfo.InvariantCulture)}</strong> of the reported public appearances, from <time datetime="{Display.Iso(b.Appearances[0].Date)}">{Display.Date(b.Appearances[0].Date)}</time> to <time datetime="{Display.Iso(b.Appearances[^1].Date)}">{Display.Date(b.Appearances[^1].Date)}</time>. <a href="/appearances?person={Uri.EscapeDataString(b.Followed.Slug)}&amp;with={Uri.EscapeDataString(e.Entry is null ? e.Name : e.Slug)}">All of them on the calendar</a></p>
+                <ol class="appearances">{b.Appearances.Reverse().Take(10).Select(AppearancesPage.Item)}</ol>
+                </section>
+                """)))}
+            {(e.Entry is { Followed: true } ? Html.Of($"""<p class="calendar-link"><a href="/appearances?person={Uri.EscapeDataString(e.Slug)}">{e.Name}'s public appearances</a></p>""") : Html.Empty)}
             {(e.With.Count > 0 ? Html.Of($"""<h2>Named with</h2><ul class="with">{e.With.Select(w => Html.Of($"""<li><a href="/entities/{Uri.EscapeDataString(w.Entity)}">{w.Name}</a> <span class="n">{w.Articles}</span></li>"""))}</ul>""") : Html.Empty)}
             {(e.Newest.Count > 0 ? Html.Of($"""<h2>Newest articles</h2><ol class="articles">{e.Newest.Select(a => Html.Of($"""<li><a class="title" href="/articles/{a.ArticleId.ToString(CultureInfo.InvariantCulture)}">{a.Title}</a> <span class="meta">{a.Source} · <time datetime="{Display.Iso(a.Published)}">{Display.Date(a.Published)}</time></span></li>"""))}</ol>""") : Html.Empty)}
             <p class="feeds">Follow: <a href="/entities/{Uri.EscapeDataString(e.Slug)}/feed.atom">Atom</a> · <a href="/entities/{Uri.EscapeDataString(e.Slug)}/feed.rss">RSS</a> · <a href="/api/entities/{Uri.EscapeDataString(e.Slug)}">JSON</a></p>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Tongsin.Archive;
+using Tongsin.Search;
 
 namespace Tongsin.Analysis.Appearances;
 
@@ -73,8 +74,22 @@ public sealed class AppearanceCalendar(IArchive archive)
         var gaps = days.Zip(days.Skip(1), (a, b) => new CalendarGap(a, b, b.DayNumber - a.DayNumber - 1, false)).ToList();
         var current = end > days[^1] ? new CalendarGap(days[^1], end, end.DayNumber - days[^1].DayNumber, true) : null;
         if (current is not null) gaps.Add(current);
-        return (gaps.Where(g => g.Days > 0).OrderByDescending(g => g.Days).ThenBy(g => g.After).Take(limit).ToList(), current);
+        var longest = gaps.Where(g => g.Days > 0).OrderByDescending(g => g.Days).ThenBy(g => g.After).Take(limit).ToList();
+        // A stretch in which the archive itself holds few articles says more about the archive than about the person.
+        var (all, first, last) = c.QuerySingle<(long, object?, object?)>("SELECT count(*), min(published), max(published) FROM articles");
+        var perDay = StoredDay.OrNull(first) is { } f && StoredDay.OrNull(last) is { } l ? all / (double)(l.DayNumber - f.DayNumber + 1) : 0;
+        CalendarGap Counted(CalendarGap g)
+        {
+            var until = g.Current ? g.Until : g.Until.AddDays(-1);
+            var articles = until <= g.After ? 0
+                : archive.Tally(new SearchRequest("", From: g.After.AddDays(1), To: until), TallyInterval.Year).Sum(t => t.Count);
+            return g with { Articles = articles, ArchiveThin = articles < ThinShare * perDay * Math.Max(g.Days, 1) };
+        }
+        return (longest.Select(Counted).ToList(), current is null ? null : Counted(current));
     }
+
+    /// <summary>A stretch is thin in the archive when it holds fewer articles a day than this share of the archive's mean.</summary>
+    public const double ThinShare = 0.1;
 
     private DbConnection Open()
     {

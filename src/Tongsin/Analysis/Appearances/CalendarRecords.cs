@@ -11,8 +11,12 @@ public sealed record KindCount(string Period, string Kind, long Count);
 /// <summary>A companion and how many appearances he was named in, with the first and last.</summary>
 public sealed record CompanionCount(string Name, string? Entity, long Appearances, DateOnly First, DateOnly Last);
 
-/// <summary>Days without a reported appearance between two that had one; <see cref="Current"/> when it runs to the archive's last day.</summary>
-public sealed record CalendarGap(DateOnly After, DateOnly Until, int Days, bool Current);
+/// <summary>
+/// Days without a reported appearance between two that had one; <see cref="Current"/> when it runs
+/// to the archive's last day. <see cref="Articles"/> is what the archive holds of those days, and
+/// <see cref="ArchiveThin"/> says it holds too few for the gap to tell anything of the person.
+/// </summary>
+public sealed record CalendarGap(DateOnly After, DateOnly Until, int Days, bool Current, long Articles = 0, bool ArchiveThin = false);
 
 /// <summary>The periods counts are made by.</summary>
 public enum CalendarPeriod { Month, Year }

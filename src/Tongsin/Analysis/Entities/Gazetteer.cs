@@ -111,5 +111,16 @@ public sealed class Gazetteer
     public IReadOnlyList<Entity> FindFollowed(string text) =>
         this[text.Trim()] is { Followed: true } bySlug ? [bySlug] : Find(text).Where(e => e.Followed).ToList();
 
+    /// <summary>
+    /// The slug a text names: the text itself when it is a slug, else the one entity its spelling
+    /// names; null when it names none or several (then a caller matches the name as written).
+    /// </summary>
+    public string? SlugOf(string text)
+    {
+        var trimmed = text.Trim();
+        if (this[trimmed] is { } bySlug) return bySlug.Slug;
+        return Find(trimmed) is [var one] ? one.Slug : null;
+    }
+
     public IEnumerable<Entity> OfKind(EntityKind kind) => Entities.Where(e => e.Kind == kind);
 }

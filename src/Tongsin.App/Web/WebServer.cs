@@ -49,6 +49,7 @@ public static class WebServer
         builder.Services.AddSingleton<SearchGate>();
         // Read once, when an entity page is first asked for.
         builder.Services.AddSingleton(_ => Tongsin.Analysis.Entities.Gazetteer.Load());
+        builder.Services.AddSingleton(services => new Tongsin.Analysis.Entities.MentionRecogniser(services.GetRequiredService<Tongsin.Analysis.Entities.Gazetteer>()));
         // The gazetteer and the lexicon, read once, when the rhetoric index is first asked for.
         builder.Services.AddSingleton(_ => Tongsin.Analysis.Rhetoric.RhetoricScorer.Load());
         // The first address bound, once it is: port 0 is only known then.

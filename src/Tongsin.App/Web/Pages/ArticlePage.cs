@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Entities;
 using Tongsin.Analysis.Mentions;
 using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
@@ -10,6 +11,16 @@ using Tongsin.Search;
 using Tongsin.Text;
 
 namespace Tongsin.App.Web.Pages;
+
+/// <summary>The names each pair of an article's versions differ by, read on demand, each pair once.</summary>
+internal sealed class VersionNames(MentionRecogniser recogniser, IReadOnlyList<ArticleVersion> versions, int year)
+{
+    private readonly Dictionary<(int, int), IReadOnlyList<NameChange>> read = [];
+
+    public IReadOnlyList<NameChange> Between(ArticleVersion before, ArticleVersion after) =>
+        versions.Count < 2 ? [] : read.TryGetValue((before.Number, after.Number), out var known) ? known
+            : read[(before.Number, after.Number)] = NameChanges.Between(recogniser, before, after, year);
+}
 
 /// <summary>Two versions of an article to compare, by number.</summary>
 internal readonly record struct VersionPair(int Before, int After);
@@ -24,7 +35,7 @@ internal static class ArticlePage
 
     public static void Map(IEndpointRouteBuilder app) => app.MapRead("/articles/{id}", GetArticle);
 
-    public static Results<PageResult, RedirectHttpResult, ErrorResult> GetArticle(string id, HttpRequest request, IArchive archive)
+    public static Results<PageResult, RedirectHttpResult, ErrorResult> GetArticle(string id, HttpRequest request, IArchive archive, MentionRecogniser recogniser)
     {
         var n = Routes.ParseId(id);
         var article = n is { } i ? archive.FindArticle(i) : null;
@@ -37,7 +48,8 @@ internal static class ArticlePage
         var more = archive.ListArticles(new ArticleQuery([article.Source.Slug], Limit: MoreFromCount, ExcludeId: article.Id, CountAll: false));
         var copies = new ReprintClusters(archive).Of(article.Id) is { } cluster ? Copies(archive, cluster, article) : null;
         var named = new EntityMentions(archive).Of([article.Id]).GetValueOrDefault(article.Id) ?? [];
-        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id), copies, named), tagged: true);
+        var names = new VersionNames(recogniser, versions, article.Published.Year);
+        return new PageResult(Render(article, versions, more, diff, archive.Addresses(article.Id), copies, named, names), tagged: true);
     }
 
     /// <summary>"1..2": two different versions the article has.</summary>
@@ -64,7 +76,7 @@ internal static class ArticlePage
             cluster.OriginalId == article.Id ? null : archive.FindArticle(cluster.OriginalId));
 
     public static Html Render(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, ArticleListing moreFrom, VersionPair? diff,
-        IReadOnlyList<ArticleAddress>? addresses = null, CopiesOf? copies = null, IReadOnlyList<ArticleMention>? named = null)
+        IReadOnlyList<ArticleAddress>? addresses = null, CopiesOf? copies = null, IReadOnlyList<ArticleMention>? named = null, VersionNames? names = null)
     {
         var source = a.Source;
         var original = Display.IsWebAddress(a.Url)
@@ -75,8 +87,8 @@ internal static class ArticlePage
             <h1>{a.Title}</h1>
             <p class="dateline">Date: <time datetime="{Display.Iso(a.Published)}">{Display.DayMonthYear(a.Published)}</time> | Source: <a href="/sources/{source.Slug}">{source.Label}</a>{original}</p>
             {Notices(a)}
-            {(diff is { } pair ? Diff(a, versions, pair) : Body(a))}
-            {(versions.Count > 1 ? Versions(a, versions, diff) : Html.Empty)}
+            {(diff is { } pair ? Diff(a, versions, pair, names) : Body(a))}
+            {(versions.Count > 1 ? Versions(a, versions, diff, names) : Html.Empty)}
             {(addresses is { Count: > 1 } ? Addresses(addresses) : Html.Empty)}
             {(copies is not null ? AlsoPublished(a, copies) : Html.Empty)}
             {(named is { Count: > 0 } ? Named(named) : Html.Empty)}
@@ -103,7 +115,7 @@ internal static class ArticlePage
             """);
     }
 
-    private static Html Versions(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair? diff)
+    private static Html Versions(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair? diff, VersionNames? names)
     {
         var latest = versions[^1].Number;
         var pairs = new List<VersionPair>();
@@ -115,8 +127,8 @@ internal static class ArticlePage
             <h2 id="versions-heading">Versions</h2>
             <p>The outlet changed this article after it was first archived. Each version is kept.</p>
             <ol>
-            {versions.Select(v => Html.Of($"""
-                <li><span class="vnum">Version {v.Number}</span> captured {Display.Date(v.Captured)}, recorded <time datetime="{Display.Iso(DateOnly.FromDateTime(v.RecordedAt.UtcDateTime))}">{Display.Date(DateOnly.FromDateTime(v.RecordedAt.UtcDateTime))}</time>{Html.When(v.Title != a.Title, Html.Of($": “{v.Title}”"))}{(v.Number == latest ? Html.Empty : Html.Of($""" · <a href="/articles/{a.Id}?diff={v.Number}..{latest}">compare with version {latest}</a>"""))}</li>
+            {versions.Select((v, i) => Html.Of($"""
+                <li><span class="vnum">Version {v.Number}</span> captured {Display.Date(v.Captured)}, recorded <time datetime="{Display.Iso(DateOnly.FromDateTime(v.RecordedAt.UtcDateTime))}">{Display.Date(DateOnly.FromDateTime(v.RecordedAt.UtcDateTime))}</time>{Html.When(v.Title != a.Title, Html.Of($": “{v.Title}”"))}{(v.Number == latest ? Html.Empty : Html.Of($""" · <a href="/articles/{a.Id}?diff={v.Number}..{latest}">compare with version {latest}</a>"""))}{(names is not null && i > 0 ? Changes(names.Between(versions[i - 1], v), brief: true) : Html.Empty)}</li>
                 """))}
             </ol>
             <form class="compare" method="get" action="/articles/{a.Id}">
@@ -185,7 +197,7 @@ internal static class ArticlePage
             """);
     }
 
-    private static Html Diff(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair pair)
+    private static Html Diff(ArticleRecord a, IReadOnlyList<ArticleVersion> versions, VersionPair pair, VersionNames? names)
     {
         var before = versions.First(v => v.Number == pair.Before);
         var after = versions.First(v => v.Number == pair.After);
@@ -193,10 +205,25 @@ internal static class ArticlePage
         return Html.Of($"""
             <section class="diff" aria-label="Changes">
             <p class="legend">Changes from version {pair.Before} to version {pair.After}: <del>removed words</del> <ins>added words</ins></p>
+            {(names is null ? Html.Empty : Changes(names.Between(before, after), brief: false))}
             {title}
             <div class="body"><p>{Pieces(WordDiff.Compare(before.Paragraphs, after.Paragraphs))}</p></div>
             </section>
             """);
+    }
+
+    // The names an edit took out or put in, linked to their pages; brief for a line of the versions list.
+    private static Html Changes(IReadOnlyList<NameChange> changes, bool brief)
+    {
+        if (changes.Count == 0) return Html.Empty;
+        Html Name(NameChange c) => Html.Of($"""<a href="/entities/{Uri.EscapeDataString(c.Key)}">{c.Name}</a>""");
+        Html Group(string label, IEnumerable<NameChange> group, Func<NameChange, Html> each)
+        {
+            var list = group.ToList();
+            return list.Count == 0 ? Html.Empty : Html.Of($"""<span class="names-{label.Split(' ')[0]}">{label}: {Html.Join(list.Select((c, i) => Html.Of($"{(i > 0 ? ", " : "")}{each(c)}")))}.</span> """);
+        }
+        var parts = Html.Of($"""{Group("dropped", changes.Where(c => c.Dropped), Name)}{Group("added", changes.Where(c => c.Added), Name)}{(brief ? Html.Empty : Group("named more or less often", changes.Where(c => !c.Dropped && !c.Added), c => Html.Of($"{Name(c)} ({c.Before} to {c.After} times)")))}""");
+        return brief ? Html.Of($""" <span class="name-changes">Names {parts}</span>""") : Html.Of($"""<p class="name-changes">Names this change touches: {parts}</p>""");
     }
 
     // A paragraph break inside a piece closes the paragraph and opens the next, keeping the piece's mark open across it.

@@ -253,10 +253,10 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     private List<(long Id, double Score)> Ranked(NpgsqlConnection c, PgFilter filter, string score, SortedDictionary<long, long> stretches, int need, out long? rankedAmong)
     {
         rankedAmong = null;
-        var size = Math.Max(rankWindow, need);
+        var size = RankingWindow.Size(rankWindow, need);
         var window = "";
         var values = new List<(string, object)>();
-        if (stretches.Values.Sum() > 2L * size)
+        if (RankingWindow.RanksNewestOnly(stretches.Values.Sum(), size))
         {
             // From the newest stretch with matches down to the one that completes the window.
             long matches = 0, oldest = 0, inOldest = 0;
@@ -326,7 +326,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
             while (r.Read()) list.Add(r.GetInt64(0));
             return list;
         }
-        if (total <= 4L * rankWindow) return Read(null, need);
+        if (RankingWindow.SortsAllByDate(total, rankWindow)) return Read(null, need);
 
         if (PublishedSpan(c) is not (DateOnly firstDay, DateOnly lastDay)) return [];
         var (first, last) = (firstDay.Year, lastDay.Year);

@@ -80,7 +80,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         List<(long Id, double Score)>? ranked = null;
         // When the newer half of the archive alone holds more than twice the window, the window is
         // in it: the matches are ranked while the older half is still being counted.
-        if (request.Limit > 0 && request.Sort == SearchSort.Relevance && counting.Newest is { } newest && newest.Matches > 2L * Math.Max(rankWindow, need))
+        if (request.Limit > 0 && request.Sort == SearchSort.Relevance && counting.Newest is { } newest && RankingWindow.RanksNewestOnly(newest.Matches, RankingWindow.Size(rankWindow, need)))
             ranked = Ranked(c, match, Frequencies(c, text, within, 2 * newest.Matches), need, out rankedAmong, newest);
         var total = counting.Total();
         if (total == 0 || request.Limit == 0) return new SearchResults(total, [], facets);
@@ -227,9 +227,9 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
         // bound is first guessed as if the matches were spread evenly between the first and the
         // last; when the guess holds far fewer or far more than the window, the exact bound is read
         // off the index.
-        var size = Math.Max(rankWindow, need);
+        var size = RankingWindow.Size(rankWindow, need);
         long? floor = null;
-        if (newest is not null || total > 2L * size)
+        if (newest is not null || RankingWindow.RanksNewestOnly(total, size))
         {
             // The matches' own first and last rows bound the guess: a source's matches may sit in one stretch of the archive.
             // When only the newer part of the archive is counted yet, the guess is made within it.
@@ -290,7 +290,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             while (r.Read()) list.Add(r.GetInt64(0));
             return list;
         }
-        if (total <= 4L * rankWindow) return Read(match, need);
+        if (RankingWindow.SortsAllByDate(total, rankWindow)) return Read(match, need);
 
         if (SqliteScope.PublishedSpan(c) is not (DateOnly firstDay, DateOnly lastDay)) return [];
         var (first, last) = (firstDay.Year, lastDay.Year);

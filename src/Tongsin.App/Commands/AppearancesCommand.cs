@@ -111,13 +111,8 @@ internal static class AppearancesCommand
 
     private static int Limit(int n) => n is < 1 or > 10_000 ? throw new UsageException($"--limit must be between 1 and 10000, not {n}") : n;
 
-    private static (DateOnly? From, DateOnly? To) Dates(ParseResult parse, Option<string?> from, Option<string?> to)
-    {
-        var f = DateBounds.Parse(parse.GetValue(from), "--from", start: true, m => new UsageException(m));
-        var t = DateBounds.Parse(parse.GetValue(to), "--to", start: false, m => new UsageException(m));
-        if (f > t) throw new UsageException($"--from {CalendarIso(f)} is after --to {CalendarIso(t)}");
-        return (f, t);
-    }
+    private static (DateOnly? From, DateOnly? To) Dates(ParseResult parse, Option<string?> from, Option<string?> to) =>
+        Filters.Dates(parse.GetValue(from), parse.GetValue(to));
 
     private static string CalendarIso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

@@ -36,10 +36,13 @@ internal sealed class Filters
         return slugs;
     }
 
-    public (DateOnly? From, DateOnly? To) Dates(ParseResult parse)
+    public (DateOnly? From, DateOnly? To) Dates(ParseResult parse) => Dates(parse.GetValue(From), parse.GetValue(To));
+
+    /// <summary>The days --from and --to give (YYYY-MM-DD, YYYY-MM or YYYY; the first day of a month or year for --from, the last for --to); a usage error when one is not a date or --from is after --to.</summary>
+    public static (DateOnly? From, DateOnly? To) Dates(string? fromText, string? toText)
     {
-        var from = DateBounds.Parse(parse.GetValue(From), "--from", start: true, m => new UsageException(m));
-        var to = DateBounds.Parse(parse.GetValue(To), "--to", start: false, m => new UsageException(m));
+        var from = DateBounds.Parse(fromText, "--from", start: true, m => new UsageException(m));
+        var to = DateBounds.Parse(toText, "--to", start: false, m => new UsageException(m));
         if (from > to) throw new UsageException($"--from {Text.Dates.ToIso(from)} is after --to {Text.Dates.ToIso(to)}");
         return (from, to);
     }

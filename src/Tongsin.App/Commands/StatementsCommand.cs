@@ -27,9 +27,7 @@ internal static class StatementsCommand
             var wanted = parse.GetValue(kind) is { } k
                 ? StatementKinds.Parse(k) ?? throw new UsageException($"--kind '{k}' is not a kind of statement; there are: {string.Join(", ", StatementKinds.ByName.Keys)}")
                 : (StatementKind?)null;
-            var first = DateBounds.Parse(parse.GetValue(from), "--from", start: true, m => new UsageException(m));
-            var last = DateBounds.Parse(parse.GetValue(to), "--to", start: false, m => new UsageException(m));
-            if (first > last) throw new UsageException($"--from {Text.Dates.ToIso(first)} is after --to {Text.Dates.ToIso(last)}");
+            var (first, last) = Filters.Dates(parse.GetValue(from), parse.GetValue(to));
             var n = parse.GetValue(limit);
             if (n < 1 || n > StatementTracker.MostListed) throw new UsageException($"--limit must be from 1 to {StatementTracker.MostListed}, not {n}");
             using var archive = context.OpenArchive(parse);

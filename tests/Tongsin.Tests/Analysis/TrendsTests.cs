@@ -122,6 +122,7 @@ public sealed class TrendsSurfaceTests() : ServedArchive(TrendsContract.Archive(
         Assert.Contains("share of all the articles all sources published in the month", html);
         Assert.Contains("href=\"/api/trends?q=drill&amp;interval=month&amp;format=csv\"", html);
         Assert.Contains("href=\"/trends.svg?q=drill&amp;interval=month\"", html);
+        Assert.Contains("href=\"/trends.png?q=drill&amp;interval=month\"", html);
         var form = await Client.GetStringAsync("/trends");
         Assert.Contains("<form class=\"trends-form\"", form);
         Assert.DoesNotContain("<svg xmlns", form);
@@ -130,5 +131,26 @@ public sealed class TrendsSurfaceTests() : ServedArchive(TrendsContract.Archive(
         Assert.Contains("matching articles", await svg.Content.ReadAsStringAsync());
         using var bad = await Client.GetAsync("/trends?q=drill&measure=loudness");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_chart_as_png_is_the_chart_drawn_at_its_size_with_each_series_in_its_colour()
+    {
+        using var answer = await Client.GetAsync("/trends.png?q=drill&q=orchard&measure=count");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("image/png", answer.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("trends.png", answer.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var bytes = await answer.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        using var image = SkiaSharp.SKBitmap.Decode(bytes);
+        Assert.Equal((Tongsin.App.Web.Pages.TrendChart.Width, Tongsin.App.Web.Pages.TrendChart.Height), (image.Width, image.Height));
+        var colours = image.Pixels.Select(c => $"#{c.Red:X2}{c.Green:X2}{c.Blue:X2}").ToHashSet();
+        // The first series' line and marks in the first colour, the second's in the second; a third colour is in no series.
+        Assert.Contains(Tongsin.App.Web.Pages.TrendChart.Colour(0), colours);
+        Assert.Contains(Tongsin.App.Web.Pages.TrendChart.Colour(1), colours);
+        Assert.DoesNotContain(Tongsin.App.Web.Pages.TrendChart.Colour(2), colours);
+        using var bad = await Client.GetAsync("/trends.png?q=(drill");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("text/html", bad.Content.Headers.ContentType!.ToString());
     }
 }

@@ -63,6 +63,47 @@ internal static class TrendChart
             """);
     }
 
+    /// <summary>
+    /// The chart as a PNG of <see cref="Width"/> by <see cref="Height"/> pixels, drawn from the same
+    /// SVG (Svg.Skia reads it into a SkiaSharp picture): one chart, so the image and the page cannot
+    /// drift apart, and no browser or script is needed to make it. SkiaSharp's self-contained native
+    /// library knows no fonts of the system, so the words are drawn in the first of
+    /// <see cref="FontFiles"/> the machine has; with none, the image has the lines without the words.
+    /// </summary>
+    public static byte[] Png(Html svg)
+    {
+        using var reader = new Svg.Skia.SKSvg();
+        if (FontFiles.FirstOrDefault(File.Exists) is { } file)
+        {
+            // The chart asks for sans-serif, which the font answers to only when told.
+            var font = new Svg.Skia.TypefaceProviders.CustomTypefaceProvider(file, 0);
+            font.FamilyAliases?.Add("sans-serif");
+            (reader.Settings.TypefaceProviders ??= []).Insert(0, font);
+        }
+        using var picture = reader.FromSvg(svg.ToString()) ?? throw new InvalidOperationException("the chart's SVG could not be read");
+        using var bitmap = new SkiaSharp.SKBitmap(Width, Height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.White);
+            canvas.DrawPicture(picture);
+        }
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    /// <summary>Sans-serif fonts where Debian, Ubuntu and Fedora put them (fonts-dejavu-core, fonts-liberation, google-noto).</summary>
+    public static readonly IReadOnlyList<string> FontFiles =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/google-noto/NotoSans-Regular.ttf",
+    ];
+
     private static string Ratio(TrendPoint p, TrendMeasure measure) => measure == TrendMeasure.PerThousand
         ? (p.Share * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " per 1,000"
         : (p.Share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";

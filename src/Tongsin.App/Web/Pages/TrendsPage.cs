@@ -11,7 +11,7 @@ namespace Tongsin.App.Web.Pages;
 /// <summary>
 /// /trends: attention over time for up to five queries, as a chart made on the server (an SVG the
 /// page holds, readable without scripts), the numbers in a table, and downloads of the series (CSV,
-/// JSON) and the chart (SVG). /trends.svg gives the chart alone.
+/// JSON) and the chart (SVG, PNG). /trends.svg and /trends.png give the chart alone.
 /// </summary>
 internal static class TrendsPage
 {
@@ -20,7 +20,8 @@ internal static class TrendsPage
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapRead("/trends", Page);
-        app.MapRead("/trends.svg", Chart);
+        app.MapRead("/trends.svg", Svg);
+        app.MapRead("/trends.png", Png);
     }
 
     public static async Task<IResult> Page(HttpContext context, IArchive archive, SearchGate gate)
@@ -41,7 +42,20 @@ internal static class TrendsPage
         }
     }
 
-    public static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate)
+    public static Task<IResult> Svg(HttpContext context, IArchive archive, SearchGate gate) => Chart(context, archive, gate, svg =>
+    {
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.svg\"";
+        return Results.Bytes(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml");
+    });
+
+    public static Task<IResult> Png(HttpContext context, IArchive archive, SearchGate gate) => Chart(context, archive, gate, svg =>
+    {
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.png\"";
+        return Results.Bytes(TrendChart.Png(svg), "image/png");
+    });
+
+    // The chart alone, as the page draws it, answered in the form the route gives.
+    private static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate, Func<Html, IResult> answer)
     {
         try
         {
@@ -49,9 +63,7 @@ internal static class TrendsPage
             var (request, _) = TrendsApi.Read(p, context.Request);
             var measure = Measure(p);
             var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
-            var svg = TrendChart.Svg(series, measure, (s, point) => Behind(request, s, point)).ToString();
-            context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.svg\"";
-            return Results.Bytes(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml");
+            return answer(TrendChart.Svg(series, measure, (s, point) => Behind(request, s, point)));
         }
         catch (QueryException e)
         {
@@ -117,7 +129,7 @@ internal static class TrendsPage
             <figcaption>
             <ul class="legend">{series.Select((s, k) => Html.Of($"""<li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{TrendChart.Colour(k)}"/></svg> {TrendChart.Name(s)}: {s.Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} articles</li>"""))}</ul>
             <p>{explain} Each point links to the articles behind it. An article found under several addresses counts once.</p>
-            <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a></p>
+            <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a> · <a href="/trends.png{query}">PNG</a></p>
             </figcaption>
             </figure>
             <details class="trend-table"><summary>The numbers</summary>

@@ -32,7 +32,7 @@ internal static class TrendsApi
         }
     }
 
-    /// <summary>A trend's request from the query string: q (repeatable), interval, source, from, to, split=source; and format.</summary>
+    /// <summary>A trend's request from the query string: q (repeatable), interval, source, from, to, split=source, copies=all; and format.</summary>
     public static (TrendRequest Request, bool Csv) Read(Parameters p, HttpRequest http)
     {
         var queries = p.Values("q").Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
@@ -48,8 +48,14 @@ internal static class TrendsApi
             "source" => true,
             var other => throw new QueryException($"'split' must be source or none, not '{(other.Length > 20 ? other[..20] : other)}'"),
         };
+        var everyCopy = p.Text("copies") switch
+        {
+            null or "" or "once" => false,
+            "all" => true,
+            var other => throw new QueryException($"'copies' must be once or all, not '{(other.Length > 20 ? other[..20] : other)}'"),
+        };
         var csv = p.Csv();
-        return (new TrendRequest(queries, interval, p.Sources(), from, to, split), csv);
+        return (new TrendRequest(queries, interval, p.Sources(), from, to, split, EveryCopy: everyCopy), csv);
     }
 }
 

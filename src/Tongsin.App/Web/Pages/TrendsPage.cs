@@ -103,6 +103,7 @@ internal static class TrendsPage
             <label>To <input name="to" value="{(request?.To is { } t ? Display.Iso(t) : "")}" placeholder="YYYY-MM-DD" size="10"></label>
             <label>Show <select name="measure"><option value="share"{Html.When(measure == TrendMeasure.Share, Html.Of($" selected"))}>share of all articles</option><option value="count"{Html.When(measure == TrendMeasure.Count, Html.Of($" selected"))}>number of articles</option></select></label>
             <label><input type="checkbox" name="split" value="source"{Html.When(request?.BySource == true, Html.Of($" checked"))}> a line for each source</label>
+            {Html.When(request?.EveryCopy == true, Html.Of($"""<input type="hidden" name="copies" value="all">"""))}
             <button type="submit">Draw</button>
             </form>
             """);
@@ -114,6 +115,16 @@ internal static class TrendsPage
             {form}
             {body}
             """));
+    }
+
+    // How copies of one text were counted, with a link to the other way (the same query string, copies changed).
+    private static Html Copies(TrendRequest request, string query)
+    {
+        var rest = query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("copies=", StringComparison.Ordinal)).ToList();
+        if (request.EveryCopy)
+            return Html.Of($"""Every copy of a text counts: a reprint in another outlet, or a copy under another address, counts again. <a href="/trends?{string.Join("&", rest)}">Count each text once</a>.""");
+        var where = request.BySource ? "in a source" : "in the chosen sources";
+        return Html.Of($"""Reprints and duplicate addresses count once: a text published more than once {where} (a reprint in another outlet, a copy under another address) counts once, at its first publication, in the number of articles and in the total alike. <a href="/trends?{string.Join("&", rest.Append("copies=all"))}">Count every copy</a>.""");
     }
 
     private static Html Result(TrendRequest request, IReadOnlyList<TrendSeries> series, TrendMeasure measure, string query)
@@ -128,7 +139,7 @@ internal static class TrendsPage
             {TrendChart.Svg(series, measure, (s, p) => Behind(request, s, p))}
             <figcaption>
             <ul class="legend">{series.Select((s, k) => Html.Of($"""<li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{TrendChart.Colour(k)}"/></svg> {TrendChart.Name(s)}: {s.Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} articles</li>"""))}</ul>
-            <p>{explain} Each point links to the articles behind it. An article found under several addresses counts once.</p>
+            <p>{explain} Each point links to the articles behind it. {Copies(request, query)}</p>
             <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a> · <a href="/trends.png{query}">PNG</a></p>
             </figcaption>
             </figure>

@@ -117,10 +117,13 @@ internal static class TrendsPage
             """));
     }
 
+    // The name=value parts of a query string, as given.
+    private static string[] Parameters(string query) => query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
+
     // How copies of one text were counted, with a link to the other way (the same query string, copies changed).
     private static Html Copies(TrendRequest request, string query)
     {
-        var rest = query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("copies=", StringComparison.Ordinal)).ToList();
+        var rest = Parameters(query).Where(p => !p.StartsWith("copies=", StringComparison.Ordinal)).ToList();
         if (request.EveryCopy)
             return Html.Of($"""Every copy of a text counts: a reprint in another outlet, or a copy under another address, counts again. <a href="/trends?{string.Join("&", rest)}">Count each text once</a>.""");
         var where = request.BySource ? "in a source" : "in the chosen sources";
@@ -136,10 +139,11 @@ internal static class TrendsPage
             : $"Vertical axis: the number of articles each query matched in the {unit}, in {scope}. Horizontal axis: {unit}s.";
         return Html.Of($"""
             <figure class="trend">
-            {TrendChart.Svg(series, measure, (s, p) => Behind(request, s, p))}
+            {TrendChart.Svg(series, measure, (s, p) => Behind(request, s, p), request.Interval)}
             <figcaption>
             <ul class="legend">{series.Select((s, k) => Html.Of($"""<li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{TrendChart.Colour(k)}"/></svg> {TrendChart.Name(s)}: {s.Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} articles</li>"""))}</ul>
             <p>{explain} Each point links to the articles behind it. {Copies(request, query)}</p>
+            {Html.When(request.From is not null || request.To is not null, Html.Of($"""<p class="zoom-out"><a href="/trends?{string.Join("&", Parameters(query).Where(p => !p.StartsWith("from=", StringComparison.Ordinal) && !p.StartsWith("to=", StringComparison.Ordinal)))}">Show all dates</a></p>"""))}
             <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a> · <a href="/trends.png{query}">PNG</a></p>
             </figcaption>
             </figure>

@@ -61,6 +61,9 @@ public sealed class ReprintClusters(IArchive archive)
     {
         using var c = archive.Connect();
         ReprintClusterTables.Ensure(c);
+        // Over every source and day, a cluster is the group: every row's cluster has another member.
+        if (sources is not { Count: > 0 } && from is null && to is null && !bySource)
+            return new TallyGroups(c.Query<(long Article, long Original)>("SELECT article_id, original_id FROM reprint_clusters").ToDictionary(r => r.Article, r => r.Original));
         var parameters = new DynamicParameters();
         parameters.Add("from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "0000-01-01");
         parameters.Add("to", to is { } t ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "9999-12-31");

@@ -11,9 +11,10 @@ namespace Tongsin.Bench.Trends;
 /// `trends --archive FILE.db [--runs N]`: the latency of a monthly trend of a common word and of five
 /// queries compared, over an existing SQLite archive (the million-article one `search --articles
 /// 1000000` grows, for instance), each run in the same process after one run that warms the caches;
-/// medians and the slowest. Each case is timed twice, the runs alternated: counting every copy of a
-/// text (as trends did before reprints were folded: the baseline) and each text once (reprint clusters
-/// folded, the default).
+/// medians and the slowest. Each case is timed three ways, the runs alternated: counting every copy
+/// of a text (as trends did before reprints were folded: the baseline), and each text once (reprint
+/// clusters folded, the default) with the groups of copies read every time or kept between runs (a
+/// <see cref="Tongsin.Analysis.Reprints.ReprintGroupCache"/>, as the web keeps them).
 /// </summary>
 internal static class TrendBenchmark
 {
@@ -36,9 +37,10 @@ internal static class TrendBenchmark
         Console.WriteLine("|---|---:|---|---:|---:|---:|---:|");
         foreach (var queries in Cases)
         {
-            var modes = new[] { (Name: "every copy (baseline)", EveryCopy: true), (Name: "each text once", EveryCopy: false) };
+            var kept = new Tongsin.Analysis.Reprints.ReprintGroupCache();
+            var modes = new[] { (Name: "every copy (baseline)", EveryCopy: true, Kept: (Tongsin.Analysis.Reprints.ReprintGroupCache?)null), (Name: "each text once", EveryCopy: false, Kept: null), (Name: "each text once, groups kept", EveryCopy: false, Kept: kept) };
             var requests = modes.Select(m => new TrendRequest(queries, TallyInterval.Month, Bounds: new SearchBounds(Timeout.InfiniteTimeSpan, int.MaxValue), EveryCopy: m.EveryCopy)).ToList();
-            var series = requests.Select(r => new Tongsin.Analysis.Trends.Trends(archive).Run(r)).ToList();
+            var series = requests.Select((r, m) => new Tongsin.Analysis.Trends.Trends(archive, modes[m].Kept).Run(r)).ToList();
             var times = modes.Select(_ => new List<double>()).ToList();
             var processor = modes.Select(_ => new List<double>()).ToList();
             var self = Process.GetCurrentProcess();
@@ -48,7 +50,7 @@ internal static class TrendBenchmark
                     self.Refresh();
                     var cpu = self.TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
-                    new Tongsin.Analysis.Trends.Trends(archive).Run(requests[m]);
+                    new Tongsin.Analysis.Trends.Trends(archive, modes[m].Kept).Run(requests[m]);
                     times[m].Add(clock.Elapsed.TotalMilliseconds);
                     self.Refresh();
                     processor[m].Add((self.TotalProcessorTime - cpu).TotalMilliseconds);

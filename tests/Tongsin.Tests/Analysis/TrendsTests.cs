@@ -121,6 +121,26 @@ public abstract class TrendsContract(Backend backend)
         var days = Assert.Single(trends.Run(new TrendRequest(["dam"], TallyInterval.Day, To: new DateOnly(2014, 6, 5))));
         Assert.Equal("2014-06-04 1/1; 2014-06-05 0/0", Show(days));
     }
+
+    [Fact]
+    public void Kept_groups_of_copies_serve_later_trends_until_the_clusters_change()
+    {
+        using var f = Reprinted(backend);
+        var kept = new Tongsin.Analysis.Reprints.ReprintGroupCache();
+        var clusters = new Tongsin.Analysis.Reprints.ReprintClusters(f.Archive);
+        var first = kept.Groups(clusters, null, null, null, false);
+        Assert.Equal(2, first.GroupOf.Count);
+        Assert.Same(first, kept.Groups(clusters, null, null, null, false));
+        Assert.Equal("2014-06 2/3", Show(Assert.Single(new Trends(f.Archive, kept).Run(new TrendRequest(["dam"])))));
+
+        // A third copy, in a third outlet, once the clusters have taken it in.
+        f.Store(f.Page(new PageBuilder(Title: "Power Station Dam Completed", Source: "Voice of Korea (EN)", Published: "06/06/2014", Body: DamReprint, Cards: []).ToString()));
+        new Tongsin.Analysis.AnalyserRunner(f.Archive, [new Tongsin.Analysis.Reprints.ReprintSignatures()]).Run();
+        new Tongsin.Analysis.Reprints.ReprintClustering().Update(f.Archive);
+        Assert.Equal(3, kept.Groups(clusters, null, null, null, false).GroupOf.Count);
+        Assert.Equal("2014-06 2/3", Show(Assert.Single(new Trends(f.Archive, kept).Run(new TrendRequest(["dam"])))));
+        Assert.Equal("2014-06 4/5", Show(Assert.Single(new Trends(f.Archive, kept).Run(new TrendRequest(["dam"], EveryCopy: true)))));
+    }
 }
 
 public sealed class SqliteTrendsContract() : TrendsContract(Backend.Sqlite);

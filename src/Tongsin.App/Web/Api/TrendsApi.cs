@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Analysis.Trends;
 using Tongsin.App.Shared;
 using Tongsin.Archive;
@@ -18,12 +19,12 @@ internal static class TrendsApi
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapRead("/trends", GetTrends);
 
-    public static async Task<Results<TrendsResult, ProblemHttpResult>> GetTrends(HttpContext context, IArchive archive, SearchGate gate)
+    public static async Task<Results<TrendsResult, ProblemHttpResult>> GetTrends(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept)
     {
         try
         {
             var (request, csv) = Read(new Parameters(context.Request, archive), context.Request);
-            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive, kept).Run(request with { Bounds = bounds }, cancel));
             return new TrendsResult(request.Interval, series, csv);
         }
         catch (QueryException e)

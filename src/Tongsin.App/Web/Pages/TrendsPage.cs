@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Analysis.Trends;
 using Tongsin.App.Web.Api;
 using Tongsin.Archive;
@@ -24,7 +25,7 @@ internal static class TrendsPage
         app.MapRead("/trends.png", Png);
     }
 
-    public static async Task<IResult> Page(HttpContext context, IArchive archive, SearchGate gate)
+    public static async Task<IResult> Page(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept)
     {
         var p = new Parameters(context.Request, archive);
         var sources = archive.SourceList();
@@ -33,7 +34,7 @@ internal static class TrendsPage
         {
             var (request, _) = TrendsApi.Read(p, context.Request);
             var measure = Measure(p);
-            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive, kept).Run(request with { Bounds = bounds }, cancel));
             return new PageResult(Render(context.Request, sources, request, series, measure));
         }
         catch (QueryException e)
@@ -42,27 +43,27 @@ internal static class TrendsPage
         }
     }
 
-    public static Task<IResult> Svg(HttpContext context, IArchive archive, SearchGate gate) => Chart(context, archive, gate, svg =>
+    public static Task<IResult> Svg(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept) => Chart(context, archive, gate, kept, svg =>
     {
         context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.svg\"";
         return Results.Bytes(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml");
     });
 
-    public static Task<IResult> Png(HttpContext context, IArchive archive, SearchGate gate) => Chart(context, archive, gate, svg =>
+    public static Task<IResult> Png(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept) => Chart(context, archive, gate, kept, svg =>
     {
         context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.png\"";
         return Results.Bytes(TrendChart.Png(svg), "image/png");
     });
 
     // The chart alone, as the page draws it, answered in the form the route gives.
-    private static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate, Func<Html, IResult> answer)
+    private static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept, Func<Html, IResult> answer)
     {
         try
         {
             var p = new Parameters(context.Request, archive);
             var (request, _) = TrendsApi.Read(p, context.Request);
             var measure = Measure(p);
-            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive, kept).Run(request with { Bounds = bounds }, cancel));
             return answer(TrendChart.Svg(series, measure, (s, point) => Behind(request, s, point)));
         }
         catch (QueryException e)

@@ -51,6 +51,15 @@ public sealed class ReprintClusters(IArchive archive)
             """).ToDictionary(r => r.Article, r => (r.Original, (int)r.Articles, (int)r.Sources));
     }
 
+    /// <summary>What the clusters are now, as text that changes whenever they do: the clustering's watermark and parameters.</summary>
+    public string State()
+    {
+        using var c = archive.Connect();
+        ReprintClusterTables.Ensure(c);
+        var state = c.QuerySingleOrDefault<(long Signatures, double Threshold, long MostDays, long Watermark)?>("SELECT signatures, threshold, most_days, watermark FROM reprint_cluster_state");
+        return state is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Signatures}/{s.Threshold}/{s.MostDays}/{s.Watermark}") : "none";
+    }
+
     /// <summary>
     /// The copies among these sources (all, when null) published in the period, for a tally that
     /// counts each text once (<see cref="TallyGroups"/>): each article of a cluster that has more

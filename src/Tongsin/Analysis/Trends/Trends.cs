@@ -38,9 +38,10 @@ public sealed record TrendSeries(string Query, string? Source, IReadOnlyList<Tre
 /// ones at zero. Counted by the archive's tally (<see cref="IArchive.Tally"/>), one pass over
 /// each query's matches. A text published more than once in the chosen sources (a reprint in another
 /// outlet, a copy under another address: a reprint cluster) counts once, in count and total alike, at
-/// the first of its copies that matches; split by source, once in each source.
+/// the first of its copies that matches; split by source, once in each source. With a
+/// <see cref="ReprintGroupCache"/>, the groups of copies are read once until the clusters change.
 /// </summary>
-public sealed class Trends(IArchive archive)
+public sealed class Trends(IArchive archive, ReprintGroupCache? kept = null)
 {
     public IReadOnlyList<TrendSeries> Run(TrendRequest request, CancellationToken cancel = default)
     {
@@ -48,7 +49,9 @@ public sealed class Trends(IArchive archive)
         if (request.Queries.Count > TrendRequest.MostQueries) throw new QueryException($"a trend compares at most {TrendRequest.MostQueries} queries, not {request.Queries.Count}");
         if (request.From is { } f && request.To is { } t && f > t) throw new QueryException($"the dates leave no days to count ({f:yyyy-MM-dd} is after {t:yyyy-MM-dd})");
         var parsed = request.Queries.Select(QueryParser.Parse).ToList();
-        var once = request.EveryCopy ? null : new ReprintClusters(archive).Groups(request.Sources, request.From, request.To, request.BySource);
+        var once = request.EveryCopy ? null
+            : kept is not null ? kept.Groups(new ReprintClusters(archive), request.Sources, request.From, request.To, request.BySource)
+            : new ReprintClusters(archive).Groups(request.Sources, request.From, request.To, request.BySource);
 
         // Everything the chosen sources published: one tally per distinct set of filters.
         var totals = new Dictionary<string, IReadOnlyList<TallyCount>>();

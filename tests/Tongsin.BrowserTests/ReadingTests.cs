@@ -186,6 +186,44 @@ public sealed class ReadingTests(BrowserFixture browser, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Drag_across_a_trend_chart_to_narrow_its_dates_and_show_all_dates_again()
+    {
+        var (context, page, problems) = await browser.NewPage();
+        await using var _ = context;
+        // The textile mills' 26 daily reports, 5 to 30 December 2025: a point a day.
+        await page.GotoAsync("/trends?q=looms&interval=day&measure=count");
+        var chart = page.Locator("svg.trend-chart");
+        await Expect(page.Locator("figure.trend figcaption")).ToContainTextAsync("looms: 26 articles");
+        await Expect(page.GetByText("Drag across the chart to narrow it to those dates.")).ToBeVisibleAsync();
+        // Each point holds its values, which the browser shows on hover.
+        var tenth = chart.Locator("circle", new() { Has = page.Locator("title", new() { HasText = "looms, 2025-12-10: 1 of" }) });
+        var twentieth = chart.Locator("circle", new() { Has = page.Locator("title", new() { HasText = "looms, 2025-12-20: 1 of" }) });
+        await Expect(tenth).ToHaveCountAsync(1);
+
+        // From the point of 10 December to that of 20 December.
+        var (a, b) = ((await tenth.BoundingBoxAsync())!, (await twentieth.BoundingBoxAsync())!);
+        float X(LocatorBoundingBoxResult point) => point.X + point.Width / 2;
+        var y = (await chart.BoundingBoxAsync())!.Y + 40;
+        await page.Mouse.MoveAsync(X(a), y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((X(a) + X(b)) / 2, y, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(X(b), y, new() { Steps = 5 });
+        await Expect(chart.Locator("rect.zoom-band")).ToHaveCountAsync(1);
+        await page.Mouse.UpAsync();
+        await page.WaitForURLAsync(new Regex(@"/trends\?q=looms&interval=day&measure=count&from=2025-12-10&to=2025-12-20$"));
+        await Expect(page.GetByLabel("From")).ToHaveValueAsync("2025-12-10");
+        await Expect(page.GetByLabel("To")).ToHaveValueAsync("2025-12-20");
+        await Expect(page.Locator("figure.trend figcaption")).ToContainTextAsync("looms: 11 articles");
+        Assert.Equal(11, await chart.Locator("circle").CountAsync());
+        await Shot(page, "trends-zoomed");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show all dates" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/trends\?q=looms&interval=day&measure=count$"));
+        await Expect(page.Locator("figure.trend figcaption")).ToContainTextAsync("looms: 26 articles");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task A_bar_of_the_years_histogram_narrows_the_search()
     {
         var (context, page, problems) = await browser.NewPage();

@@ -11,7 +11,10 @@ namespace Tongsin.Bench.Trends;
 /// `trends --archive FILE.db [--runs N]`: the latency of a monthly trend of a common word and of five
 /// queries compared, over an existing SQLite archive (the million-article one `search --articles
 /// 1000000` grows, for instance), each run in the same process after one run that warms the caches;
-/// medians and the slowest.
+/// medians and the slowest. Each case is timed three ways, the runs alternated: counting every copy
+/// of a text (as trends did before reprints were folded: the baseline), and each text once (reprint
+/// clusters folded, the default) with the groups of copies read every time or kept between runs (a
+/// <see cref="Tongsin.Analysis.Reprints.ReprintGroupCache"/>, as the web keeps them).
 /// </summary>
 internal static class TrendBenchmark
 {
@@ -29,21 +32,35 @@ internal static class TrendBenchmark
         using var archive = SqliteArchive.Open(path, TimeProvider.System);
         var articles = archive.Stats().Articles;
         Console.WriteLine($"archive {path}: {articles.ToString("N0", CultureInfo.InvariantCulture)} articles; {runs} runs a case after one to warm up");
-        Console.WriteLine("| queries | buckets | matches of the first | median | slowest |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        // Processor time beside the wall clock: on a machine busy with other work, it says what the trend itself cost.
+        Console.WriteLine("| queries | buckets | counting | matches of the first | median | slowest | median processor time |");
+        Console.WriteLine("|---|---:|---|---:|---:|---:|---:|");
         foreach (var queries in Cases)
         {
-            var request = new TrendRequest(queries, TallyInterval.Month, Bounds: new SearchBounds(Timeout.InfiniteTimeSpan, int.MaxValue));
-            var series = new Tongsin.Analysis.Trends.Trends(archive).Run(request);
-            var times = new List<double>();
+            var kept = new Tongsin.Analysis.Reprints.ReprintGroupCache();
+            var modes = new[] { (Name: "every copy (baseline)", EveryCopy: true, Kept: (Tongsin.Analysis.Reprints.ReprintGroupCache?)null), (Name: "each text once", EveryCopy: false, Kept: null), (Name: "each text once, groups kept", EveryCopy: false, Kept: kept) };
+            var requests = modes.Select(m => new TrendRequest(queries, TallyInterval.Month, Bounds: new SearchBounds(Timeout.InfiniteTimeSpan, int.MaxValue), EveryCopy: m.EveryCopy)).ToList();
+            var series = requests.Select((r, m) => new Tongsin.Analysis.Trends.Trends(archive, modes[m].Kept).Run(r)).ToList();
+            var times = modes.Select(_ => new List<double>()).ToList();
+            var processor = modes.Select(_ => new List<double>()).ToList();
+            var self = Process.GetCurrentProcess();
             for (var i = 0; i < runs; i++)
+                for (var m = 0; m < modes.Length; m++)
+                {
+                    self.Refresh();
+                    var cpu = self.TotalProcessorTime;
+                    var clock = Stopwatch.StartNew();
+                    new Tongsin.Analysis.Trends.Trends(archive, modes[m].Kept).Run(requests[m]);
+                    times[m].Add(clock.Elapsed.TotalMilliseconds);
+                    self.Refresh();
+                    processor[m].Add((self.TotalProcessorTime - cpu).TotalMilliseconds);
+                }
+            for (var m = 0; m < modes.Length; m++)
             {
-                var clock = Stopwatch.StartNew();
-                new Tongsin.Analysis.Trends.Trends(archive).Run(request);
-                times.Add(clock.Elapsed.TotalMilliseconds);
+                times[m].Sort();
+                processor[m].Sort();
+                Console.WriteLine($"| {string.Join(", ", queries)} | {series[m][0].Points.Count} | {modes[m].Name} | {series[m][0].Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} | {times[m][times[m].Count / 2]:0.0} ms | {times[m][^1]:0.0} ms | {processor[m][processor[m].Count / 2]:0.0} ms |");
             }
-            times.Sort();
-            Console.WriteLine($"| {string.Join(", ", queries)} | {series[0].Points.Count} | {series[0].Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} | {times[times.Count / 2]:0.0} ms | {times[^1]:0.0} ms |");
         }
         return 0;
     }

@@ -15,19 +15,21 @@ internal static class TrendsCommand
         var format = new Option<string>("--format") { Description = "csv (a row a point) or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var bySource = new Option<bool>("--by-source") { Description = "A series for each source rather than one for all the chosen sources" };
+        var everyCopy = new Option<bool>("--every-copy") { Description = "Count every copy of a text (reprints in other outlets, copies under other addresses) rather than each text once" };
         var filters = new Filters();
         var command = new Command("trends", "Attention over time: how many articles each query matches per day, week, month or year, and what share of everything the chosen sources published that is");
         command.Arguments.Add(queries);
         command.Options.Add(interval);
         command.Options.Add(format);
         command.Options.Add(bySource);
+        command.Options.Add(everyCopy);
         filters.AddTo(command);
         command.SetAction(parse =>
         {
             var every = TallyBuckets.Parse(parse.GetValue(interval)!);
             var (from, to) = filters.Dates(parse);
             using var archive = context.OpenArchive(parse);
-            var series = new Trends(archive).Run(new TrendRequest(parse.GetValue(queries)!, every, filters.SourceSlugs(parse, archive), from, to, parse.GetValue(bySource)),
+            var series = new Trends(archive).Run(new TrendRequest(parse.GetValue(queries)!, every, filters.SourceSlugs(parse, archive), from, to, parse.GetValue(bySource), EveryCopy: parse.GetValue(everyCopy)),
                 context.Console.Cancel);
             if (parse.GetValue(format) == "json") context.Console.Out.WriteLine(Json.Write(w => TrendWriter.Json(w, every, series)));
             else TrendWriter.Csv(context.Console.Out, series);

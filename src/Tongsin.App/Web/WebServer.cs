@@ -47,6 +47,7 @@ public static class WebServer
         builder.Services.AddSingleton(archive);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<SearchGate>();
+        builder.Services.AddSingleton<Tongsin.Analysis.Reprints.ReprintGroupCache>();
         // Read once, when an entity page is first asked for.
         builder.Services.AddSingleton(_ => Tongsin.Analysis.Entities.Gazetteer.Load());
         builder.Services.AddSingleton(services => new Tongsin.Analysis.Entities.MentionRecogniser(services.GetRequiredService<Tongsin.Analysis.Entities.Gazetteer>()));

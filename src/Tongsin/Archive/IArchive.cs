@@ -41,8 +41,9 @@ public interface IArchive : IDisposable
     /// How many articles a query matches, per source and bucket of time, the empty cells left out;
     /// a blank query counts every article the request's own scope (sources, language, dates)
     /// covers. The same bounds as a search; the same mistakes are <see cref="QueryException"/>s.
+    /// With <paramref name="once"/>, the matching articles of one group count once (<see cref="TallyGroups"/>).
     /// </summary>
-    IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default);
+    IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null);
 
     /// <summary>A page of articles and stubs, newest first; see <see cref="ArticleQuery"/>.</summary>
     ArticleListing ListArticles(ArticleQuery query);

@@ -72,3 +72,28 @@ public static class TallyBuckets
     public static ParsedQuery Parse(SearchRequest request) =>
         string.IsNullOrWhiteSpace(request.Query) ? new ParsedQuery(null, new QueryFilters()) : request.Parse();
 }
+
+/// <summary>
+/// Articles a tally counts once a group, such as the copies of one text: each article's group by
+/// its id (articles in no group count as themselves). Of a group's articles that match, only the
+/// first published (then the lowest id) is counted, in its source and bucket.
+/// </summary>
+public sealed record TallyGroups(IReadOnlyDictionary<long, long> GroupOf)
+{
+    /// <summary>
+    /// The tally's counts less the matches that another match of their group stands for: each
+    /// backend says which grouped articles matched (<paramref name="matched"/>: id, source, day), the rest is here.
+    /// </summary>
+    public List<TallyCount> Fold(IReadOnlyList<TallyCount> counts, IEnumerable<(long Id, string Source, DateOnly Day)> matched, TallyInterval interval)
+    {
+        var less = new Dictionary<(string Source, DateOnly Bucket), long>();
+        foreach (var group in matched.GroupBy(m => GroupOf[m.Id]))
+            foreach (var copy in group.OrderBy(m => m.Day).ThenBy(m => m.Id).Skip(1))
+            {
+                var cell = (copy.Source, TallyBuckets.Start(copy.Day, interval));
+                less[cell] = less.GetValueOrDefault(cell) + 1;
+            }
+        if (less.Count == 0) return counts.ToList();
+        return counts.Select(c => c with { Count = c.Count - less.GetValueOrDefault((c.Source, c.Bucket)) }).Where(c => c.Count > 0).ToList();
+    }
+}

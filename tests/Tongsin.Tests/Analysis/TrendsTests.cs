@@ -69,6 +69,78 @@ public abstract class TrendsContract(Backend backend)
         Assert.Throws<QueryException>(() => new Trends(f.Archive).Run(new TrendRequest(["(unclosed"])));
         Assert.Throws<QueryException>(() => new Trends(f.Archive).Run(new TrendRequest(Enumerable.Repeat("drill", 11).ToList())));
     }
+
+    // June 2014: a KCNA report on a dam, Rodong Sinmun's reprint of it the next day under a new
+    // headline, another KCNA report on a dam (a different text) and a KCNA report on something else.
+    private static readonly string[] DamReport =
+    [
+        "Pyongyang, June 4 (KCNA) -- The builders of the Orangchon power station completed the concrete dam of its third stage on Tuesday, two months ahead of schedule.",
+        "The soldier-builders poured more than forty thousand cubic metres of concrete into the dam in the spring, working in shifts day and night through the rains.",
+        "The ministry of electric power industry said the new turbines would be installed in the summer so that the station could send electricity to the factories of the province by autumn.",
+        "A meeting of the builders was held at the site to mark the completion, and the speakers called for the same speed on the remaining tunnels and the power lines.",
+    ];
+
+    private static readonly string[] DamReprint =
+    [
+        "The builders of the Orangchon power station completed the concrete dam of its third stage on Tuesday, two months ahead of schedule.",
+        "The soldier-builders poured more than forty thousand cubic metres of concrete into the dam in the spring, working in shifts day and night through the rains.",
+        "The ministry of electric power industry said the new turbines would be installed in the summer so that the station could send electricity to the factories of the province by autumn.",
+    ];
+
+    internal static ArchiveFixture Reprinted(Backend backend)
+    {
+        var f = new ArchiveFixture(backend);
+        (string Title, string Source, string Published, string[] Body)[] pages =
+        [
+            ("Third Stage of Orangchon Power Station Completed", "Korean Central News Agency (EN)", "04/06/2014", DamReport),
+            ("Reservoir Builders Finish Ahead of Time", "Rodong Sinmun (EN)", "05/06/2014", DamReprint),
+            ("Irrigation Dam Repaired", "Korean Central News Agency (EN)", "10/06/2014", ["Farmers of South Hwanghae Province repaired the irrigation dam washed away by the floods of last year."]),
+            ("Rice Transplanting Begins", "Korean Central News Agency (EN)", "11/06/2014", ["Rice transplanting began on the cooperative farms of the west coast."]),
+        ];
+        foreach (var p in pages)
+            f.Store(f.Page(new PageBuilder(Title: p.Title, Source: p.Source, Published: p.Published, Body: p.Body, Cards: []).ToString()));
+        new Tongsin.Analysis.AnalyserRunner(f.Archive, [new Tongsin.Analysis.Reprints.ReprintSignatures()]).Run();
+        new Tongsin.Analysis.Reprints.ReprintClustering().Update(f.Archive);
+        return f;
+    }
+
+    [Fact]
+    public void A_text_reprinted_in_another_outlet_counts_once_in_count_and_total_and_every_copy_counts_when_asked()
+    {
+        using var f = Reprinted(backend);
+        var trends = new Trends(f.Archive);
+        Assert.Equal("2014-06 2/3", Show(Assert.Single(trends.Run(new TrendRequest(["dam"])))));
+        Assert.Equal("2014-06 3/4", Show(Assert.Single(trends.Run(new TrendRequest(["dam"], EveryCopy: true)))));
+        // Only the reprint's headline has the word: the text counts once, by the copy that matches.
+        Assert.Equal("2014-06 1/3", Show(Assert.Single(trends.Run(new TrendRequest(["reservoir"])))));
+        // Within one source there is nothing to fold, and each source's series counts its own copy.
+        Assert.Equal("2014-06 1/1", Show(Assert.Single(trends.Run(new TrendRequest(["dam"], Sources: ["rodong-sinmun-en"])))));
+        var split = trends.Run(new TrendRequest(["dam"], BySource: true));
+        Assert.Equal(["2014-06 2/3", "2014-06 1/1"], split.Select(Show));
+        // Split by day, the copy's day loses its count and total; the original's day keeps them.
+        var days = Assert.Single(trends.Run(new TrendRequest(["dam"], TallyInterval.Day, To: new DateOnly(2014, 6, 5))));
+        Assert.Equal("2014-06-04 1/1; 2014-06-05 0/0", Show(days));
+    }
+
+    [Fact]
+    public void Kept_groups_of_copies_serve_later_trends_until_the_clusters_change()
+    {
+        using var f = Reprinted(backend);
+        var kept = new Tongsin.Analysis.Reprints.ReprintGroupCache();
+        var clusters = new Tongsin.Analysis.Reprints.ReprintClusters(f.Archive);
+        var first = kept.Groups(clusters, null, null, null, false);
+        Assert.Equal(2, first.GroupOf.Count);
+        Assert.Same(first, kept.Groups(clusters, null, null, null, false));
+        Assert.Equal("2014-06 2/3", Show(Assert.Single(new Trends(f.Archive, kept).Run(new TrendRequest(["dam"])))));
+
+        // A third copy, in a third outlet, once the clusters have taken it in.
+        f.Store(f.Page(new PageBuilder(Title: "Power Station Dam Completed", Source: "Voice of Korea (EN)", Published: "06/06/2014", Body: DamReprint, Cards: []).ToString()));
+        new Tongsin.Analysis.AnalyserRunner(f.Archive, [new Tongsin.Analysis.Reprints.ReprintSignatures()]).Run();
+        new Tongsin.Analysis.Reprints.ReprintClustering().Update(f.Archive);
+        Assert.Equal(3, kept.Groups(clusters, null, null, null, false).GroupOf.Count);
+        Assert.Equal("2014-06 2/3", Show(Assert.Single(new Trends(f.Archive, kept).Run(new TrendRequest(["dam"])))));
+        Assert.Equal("2014-06 4/5", Show(Assert.Single(new Trends(f.Archive, kept).Run(new TrendRequest(["dam"], EveryCopy: true)))));
+    }
 }
 
 public sealed class SqliteTrendsContract() : TrendsContract(Backend.Sqlite);
@@ -105,7 +177,7 @@ public sealed class TrendsSurfaceTests() : ServedArchive(TrendsContract.Archive(
         using var csv = await Client.GetAsync("/api/trends?q=drill&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("query,source,bucket,count,total,share", await csv.Content.ReadAsStringAsync());
-        foreach (var bad in new[] { "/api/trends", "/api/trends?q=(drill", "/api/trends?q=drill&interval=decade", "/api/trends?q=drill&split=outlet" })
+        foreach (var bad in new[] { "/api/trends", "/api/trends?q=(drill", "/api/trends?q=drill&interval=decade", "/api/trends?q=drill&split=outlet", "/api/trends?q=drill&copies=some" })
         {
             using var answer = await Client.GetAsync(bad);
             Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
@@ -122,6 +194,13 @@ public sealed class TrendsSurfaceTests() : ServedArchive(TrendsContract.Archive(
         Assert.Contains("share of all the articles all sources published in the month", html);
         Assert.Contains("href=\"/api/trends?q=drill&amp;interval=month&amp;format=csv\"", html);
         Assert.Contains("href=\"/trends.svg?q=drill&amp;interval=month\"", html);
+        Assert.Contains("href=\"/trends.png?q=drill&amp;interval=month\"", html);
+        Assert.Contains("Reprints and duplicate addresses count once: a text published more than once in the chosen sources", html);
+        Assert.Contains("href=\"/trends?q=drill&amp;interval=month&amp;copies=all\">Count every copy</a>", html);
+        var every = await Client.GetStringAsync("/trends?q=drill&interval=month&copies=all");
+        Assert.Contains("Every copy of a text counts", every);
+        Assert.Contains("<input type=\"hidden\" name=\"copies\" value=\"all\">", every);
+        Assert.Contains("href=\"/trends?q=drill&amp;interval=month\">Count each text once</a>", every);
         var form = await Client.GetStringAsync("/trends");
         Assert.Contains("<form class=\"trends-form\"", form);
         Assert.DoesNotContain("<svg xmlns", form);
@@ -130,5 +209,26 @@ public sealed class TrendsSurfaceTests() : ServedArchive(TrendsContract.Archive(
         Assert.Contains("matching articles", await svg.Content.ReadAsStringAsync());
         using var bad = await Client.GetAsync("/trends?q=drill&measure=loudness");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_chart_as_png_is_the_chart_drawn_at_its_size_with_each_series_in_its_colour()
+    {
+        using var answer = await Client.GetAsync("/trends.png?q=drill&q=orchard&measure=count");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("image/png", answer.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("trends.png", answer.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var bytes = await answer.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        using var image = SkiaSharp.SKBitmap.Decode(bytes);
+        Assert.Equal((Tongsin.App.Web.Pages.TrendChart.Width, Tongsin.App.Web.Pages.TrendChart.Height), (image.Width, image.Height));
+        var colours = image.Pixels.Select(c => $"#{c.Red:X2}{c.Green:X2}{c.Blue:X2}").ToHashSet();
+        // The first series' line and marks in the first colour, the second's in the second; a third colour is in no series.
+        Assert.Contains(Tongsin.App.Web.Pages.TrendChart.Colour(0), colours);
+        Assert.Contains(Tongsin.App.Web.Pages.TrendChart.Colour(1), colours);
+        Assert.DoesNotContain(Tongsin.App.Web.Pages.TrendChart.Colour(2), colours);
+        using var bad = await Client.GetAsync("/trends.png?q=(drill");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("text/html", bad.Content.Headers.ContentType!.ToString());
     }
 }

@@ -140,7 +140,7 @@ public sealed class SearchBoundsWebTests : IAsyncLifetime
         public IReadOnlyList<ArticleVersion> Versions(long articleId) => inner.Versions(articleId);
         public IReadOnlyList<ArticleAddress> Addresses(long articleId) => inner.Addresses(articleId);
         public long? MergedInto(long id) => inner.MergedInto(id);
-        public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default) => inner.Tally(request, interval, cancel);
+        public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null) => inner.Tally(request, interval, cancel, once);
         public IEnumerable<ArticleHistory> Export(ArticleFilter filter) => inner.Export(filter);
         public ArticleListing ListArticles(ArticleQuery query) => inner.ListArticles(query);
         public IReadOnlyList<SourceSummary> Sources() => inner.Sources();

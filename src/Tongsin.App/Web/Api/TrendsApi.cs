@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Analysis.Trends;
 using Tongsin.App.Shared;
 using Tongsin.Archive;
@@ -18,12 +19,12 @@ internal static class TrendsApi
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapRead("/trends", GetTrends);
 
-    public static async Task<Results<TrendsResult, ProblemHttpResult>> GetTrends(HttpContext context, IArchive archive, SearchGate gate)
+    public static async Task<Results<TrendsResult, ProblemHttpResult>> GetTrends(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept)
     {
         try
         {
             var (request, csv) = Read(new Parameters(context.Request, archive), context.Request);
-            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive, kept).Run(request with { Bounds = bounds }, cancel));
             return new TrendsResult(request.Interval, series, csv);
         }
         catch (QueryException e)
@@ -32,7 +33,7 @@ internal static class TrendsApi
         }
     }
 
-    /// <summary>A trend's request from the query string: q (repeatable), interval, source, from, to, split=source; and format.</summary>
+    /// <summary>A trend's request from the query string: q (repeatable), interval, source, from, to, split=source, copies=all; and format.</summary>
     public static (TrendRequest Request, bool Csv) Read(Parameters p, HttpRequest http)
     {
         var queries = p.Values("q").Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
@@ -48,8 +49,14 @@ internal static class TrendsApi
             "source" => true,
             var other => throw new QueryException($"'split' must be source or none, not '{(other.Length > 20 ? other[..20] : other)}'"),
         };
+        var everyCopy = p.Text("copies") switch
+        {
+            null or "" or "once" => false,
+            "all" => true,
+            var other => throw new QueryException($"'copies' must be once or all, not '{(other.Length > 20 ? other[..20] : other)}'"),
+        };
         var csv = p.Csv();
-        return (new TrendRequest(queries, interval, p.Sources(), from, to, split), csv);
+        return (new TrendRequest(queries, interval, p.Sources(), from, to, split, EveryCopy: everyCopy), csv);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tongsin.Analysis.Trends;
+using Tongsin.Search;
 
 namespace Tongsin.App.Web.Pages;
 
@@ -28,12 +29,18 @@ internal static class TrendChart
 
     public static string Name(TrendSeries s) => s.Source is null ? s.Query : $"{s.Query} ({s.Source})";
 
-    public static Html Svg(IReadOnlyList<TrendSeries> series, TrendMeasure measure, Func<TrendSeries, TrendPoint, string> link)
+    /// <summary>
+    /// The chart. With <paramref name="zoom"/> (the buckets' interval), it says where its buckets lie
+    /// (data-zoom, data-first, data-buckets, data-left, data-right), so that site.js can turn a
+    /// drag across it into the dates to narrow to; without a script it is the same picture.
+    /// </summary>
+    public static Html Svg(IReadOnlyList<TrendSeries> series, TrendMeasure measure, Func<TrendSeries, TrendPoint, string> link, TallyInterval? zoom = null)
     {
         var points = series.Count == 0 ? 0 : series.Max(s => s.Points.Count);
         double Value(TrendPoint p) => measure switch { TrendMeasure.Share => p.Share, TrendMeasure.PerThousand => p.Share * 1000, _ => p.Count };
         var most = series.SelectMany(s => s.Points).Select(Value).DefaultIfEmpty(0).Max();
-        var top = NiceCeiling(most);
+        // Counts of a few articles keep whole numbers on the axis: at least 0 to 4.
+        var top = measure == TrendMeasure.Count ? Math.Max(4, NiceCeiling(most)) : NiceCeiling(most);
         var (plotW, plotH) = (Width - Left - Right, Height - Top - Bottom);
         double X(int i) => Left + (points <= 1 ? plotW / 2.0 : i * (double)plotW / (points - 1));
         double Y(double v) => Top + plotH - (top == 0 ? 0 : v / top * plotH);
@@ -44,8 +51,11 @@ internal static class TrendChart
         var labels = series.FirstOrDefault()?.Points ?? [];
         var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 8.0));
         var unit = measure switch { TrendMeasure.Share => "share of all articles published", TrendMeasure.PerThousand => "hostile sentences per 1,000 sentences published", _ => "matching articles" };
+        var zoomable = zoom is { } interval && labels.Count > 1
+            ? Html.Of($" data-zoom=\"{interval.ToString().ToLowerInvariant()}\" data-first=\"{labels[0].Bucket.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\" data-buckets=\"{labels.Count.ToString(CultureInfo.InvariantCulture)}\" data-left=\"{N(Left)}\" data-right=\"{N(Left + plotW)}\"")
+            : Html.Empty;
         return Html.Of($"""
-            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="trend-chart" viewBox="0 0 {Width.ToString(CultureInfo.InvariantCulture)} {Height.ToString(CultureInfo.InvariantCulture)}" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" role="img" aria-label="{unit} per bucket, {series.Count.ToString(CultureInfo.InvariantCulture)} series">
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="trend-chart"{zoomable} viewBox="0 0 {Width.ToString(CultureInfo.InvariantCulture)} {Height.ToString(CultureInfo.InvariantCulture)}" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" role="img" aria-label="{unit} per bucket, {series.Count.ToString(CultureInfo.InvariantCulture)} series">
             <rect x="0" y="0" width="{Width.ToString(CultureInfo.InvariantCulture)}" height="{Height.ToString(CultureInfo.InvariantCulture)}" fill="#ffffff"/>
             <g font-family="sans-serif" font-size="11" fill="#333333">
             {yTicks.Select(v => Html.Of($"""<line x1="{N(Left)}" x2="{N(Left + plotW)}" y1="{N(Y(v))}" y2="{N(Y(v))}" stroke="#e5e5e5"/><text x="{N(Left - 6)}" y="{N(Y(v) + 4)}" text-anchor="end">{Tick(v)}</text>"""))}
@@ -62,6 +72,47 @@ internal static class TrendChart
             </svg>
             """);
     }
+
+    /// <summary>
+    /// The chart as a PNG of <see cref="Width"/> by <see cref="Height"/> pixels, drawn from the same
+    /// SVG (Svg.Skia reads it into a SkiaSharp picture): one chart, so the image and the page cannot
+    /// drift apart, and no browser or script is needed to make it. SkiaSharp's self-contained native
+    /// library knows no fonts of the system, so the words are drawn in the first of
+    /// <see cref="FontFiles"/> the machine has; with none, the image has the lines without the words.
+    /// </summary>
+    public static byte[] Png(Html svg)
+    {
+        using var reader = new Svg.Skia.SKSvg();
+        if (FontFiles.FirstOrDefault(File.Exists) is { } file)
+        {
+            // The chart asks for sans-serif, which the font answers to only when told.
+            var font = new Svg.Skia.TypefaceProviders.CustomTypefaceProvider(file, 0);
+            font.FamilyAliases?.Add("sans-serif");
+            (reader.Settings.TypefaceProviders ??= []).Insert(0, font);
+        }
+        using var picture = reader.FromSvg(svg.ToString()) ?? throw new InvalidOperationException("the chart's SVG could not be read");
+        using var bitmap = new SkiaSharp.SKBitmap(Width, Height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.White);
+            canvas.DrawPicture(picture);
+        }
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    /// <summary>Sans-serif fonts where Debian, Ubuntu and Fedora put them (fonts-dejavu-core, fonts-liberation, google-noto).</summary>
+    public static readonly IReadOnlyList<string> FontFiles =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/google-noto/NotoSans-Regular.ttf",
+    ];
 
     private static string Ratio(TrendPoint p, TrendMeasure measure) => measure == TrendMeasure.PerThousand
         ? (p.Share * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " per 1,000"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tongsin.Analysis.Reprints;
 using Tongsin.Analysis.Trends;
 using Tongsin.App.Web.Api;
 using Tongsin.Archive;
@@ -11,7 +12,7 @@ namespace Tongsin.App.Web.Pages;
 /// <summary>
 /// /trends: attention over time for up to five queries, as a chart made on the server (an SVG the
 /// page holds, readable without scripts), the numbers in a table, and downloads of the series (CSV,
-/// JSON) and the chart (SVG). /trends.svg gives the chart alone.
+/// JSON) and the chart (SVG, PNG). /trends.svg and /trends.png give the chart alone.
 /// </summary>
 internal static class TrendsPage
 {
@@ -20,10 +21,11 @@ internal static class TrendsPage
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapRead("/trends", Page);
-        app.MapRead("/trends.svg", Chart);
+        app.MapRead("/trends.svg", Svg);
+        app.MapRead("/trends.png", Png);
     }
 
-    public static async Task<IResult> Page(HttpContext context, IArchive archive, SearchGate gate)
+    public static async Task<IResult> Page(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept)
     {
         var p = new Parameters(context.Request, archive);
         var sources = archive.SourceList();
@@ -32,7 +34,7 @@ internal static class TrendsPage
         {
             var (request, _) = TrendsApi.Read(p, context.Request);
             var measure = Measure(p);
-            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive, kept).Run(request with { Bounds = bounds }, cancel));
             return new PageResult(Render(context.Request, sources, request, series, measure));
         }
         catch (QueryException e)
@@ -41,17 +43,28 @@ internal static class TrendsPage
         }
     }
 
-    public static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate)
+    public static Task<IResult> Svg(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept) => Chart(context, archive, gate, kept, svg =>
+    {
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.svg\"";
+        return Results.Bytes(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml");
+    });
+
+    public static Task<IResult> Png(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept) => Chart(context, archive, gate, kept, svg =>
+    {
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.png\"";
+        return Results.Bytes(TrendChart.Png(svg), "image/png");
+    });
+
+    // The chart alone, as the page draws it, answered in the form the route gives.
+    private static async Task<IResult> Chart(HttpContext context, IArchive archive, SearchGate gate, ReprintGroupCache kept, Func<Html, IResult> answer)
     {
         try
         {
             var p = new Parameters(context.Request, archive);
             var (request, _) = TrendsApi.Read(p, context.Request);
             var measure = Measure(p);
-            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive).Run(request with { Bounds = bounds }, cancel));
-            var svg = TrendChart.Svg(series, measure, (s, point) => Behind(request, s, point)).ToString();
-            context.Response.Headers.ContentDisposition = "attachment; filename=\"trends.svg\"";
-            return Results.Bytes(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml");
+            var series = await gate.Run(context, (bounds, cancel) => new Trends(archive, kept).Run(request with { Bounds = bounds }, cancel));
+            return answer(TrendChart.Svg(series, measure, (s, point) => Behind(request, s, point)));
         }
         catch (QueryException e)
         {
@@ -91,6 +104,7 @@ internal static class TrendsPage
             <label>To <input name="to" value="{(request?.To is { } t ? Display.Iso(t) : "")}" placeholder="YYYY-MM-DD" size="10"></label>
             <label>Show <select name="measure"><option value="share"{Html.When(measure == TrendMeasure.Share, Html.Of($" selected"))}>share of all articles</option><option value="count"{Html.When(measure == TrendMeasure.Count, Html.Of($" selected"))}>number of articles</option></select></label>
             <label><input type="checkbox" name="split" value="source"{Html.When(request?.BySource == true, Html.Of($" checked"))}> a line for each source</label>
+            {Html.When(request?.EveryCopy == true, Html.Of($"""<input type="hidden" name="copies" value="all">"""))}
             <button type="submit">Draw</button>
             </form>
             """);
@@ -104,6 +118,19 @@ internal static class TrendsPage
             """));
     }
 
+    // The name=value parts of a query string, as given.
+    private static string[] Parameters(string query) => query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
+
+    // How copies of one text were counted, with a link to the other way (the same query string, copies changed).
+    private static Html Copies(TrendRequest request, string query)
+    {
+        var rest = Parameters(query).Where(p => !p.StartsWith("copies=", StringComparison.Ordinal)).ToList();
+        if (request.EveryCopy)
+            return Html.Of($"""Every copy of a text counts: a reprint in another outlet, or a copy under another address, counts again. <a href="/trends?{string.Join("&", rest)}">Count each text once</a>.""");
+        var where = request.BySource ? "in a source" : "in the chosen sources";
+        return Html.Of($"""Reprints and duplicate addresses count once: a text published more than once {where} (a reprint in another outlet, a copy under another address) counts once, at its first publication, in the number of articles and in the total alike. <a href="/trends?{string.Join("&", rest.Append("copies=all"))}">Count every copy</a>.""");
+    }
+
     private static Html Result(TrendRequest request, IReadOnlyList<TrendSeries> series, TrendMeasure measure, string query)
     {
         var unit = request.Interval.ToString().ToLowerInvariant();
@@ -113,11 +140,12 @@ internal static class TrendsPage
             : $"Vertical axis: the number of articles each query matched in the {unit}, in {scope}. Horizontal axis: {unit}s.";
         return Html.Of($"""
             <figure class="trend">
-            {TrendChart.Svg(series, measure, (s, p) => Behind(request, s, p))}
+            {TrendChart.Svg(series, measure, (s, p) => Behind(request, s, p), request.Interval)}
             <figcaption>
             <ul class="legend">{series.Select((s, k) => Html.Of($"""<li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{TrendChart.Colour(k)}"/></svg> {TrendChart.Name(s)}: {s.Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} articles</li>"""))}</ul>
-            <p>{explain} Each point links to the articles behind it. An article found under several addresses counts once.</p>
-            <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a></p>
+            <p>{explain} Each point links to the articles behind it. {Copies(request, query)}</p>
+            {Html.When(request.From is not null || request.To is not null, Html.Of($"""<p class="zoom-out"><a href="/trends?{string.Join("&", Parameters(query).Where(p => !p.StartsWith("from=", StringComparison.Ordinal) && !p.StartsWith("to=", StringComparison.Ordinal)))}">Show all dates</a></p>"""))}
+            <p class="downloads">Download: <a href="/api/trends{query}&amp;format=csv">CSV</a> · <a href="/api/trends{query}">JSON</a> · <a href="/trends.svg{query}">SVG</a> · <a href="/trends.png{query}">PNG</a></p>
             </figcaption>
             </figure>
             <details class="trend-table"><summary>The numbers</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Tongsin.Archive;
 using Tongsin.Model;
+using Tongsin.Search;
 
 namespace Tongsin.Analysis.Reprints;
 
@@ -48,6 +49,52 @@ public sealed class ReprintClusters(IArchive archive)
                    (SELECT count(DISTINCT s.source) FROM reprint_clusters m JOIN reprint_signatures s ON s.article_id = m.article_id WHERE m.original_id = k.original_id)
             FROM reprint_clusters k WHERE k.article_id IN ({ReprintClusterTables.List(ids)})
             """).ToDictionary(r => r.Article, r => (r.Original, (int)r.Articles, (int)r.Sources));
+    }
+
+    /// <summary>What the clusters are now, as text that changes whenever they do: the clustering's watermark and parameters.</summary>
+    public string State()
+    {
+        using var c = archive.Connect();
+        ReprintClusterTables.Ensure(c);
+        var state = c.QuerySingleOrDefault<(long Signatures, double Threshold, long MostDays, long Watermark)?>("SELECT signatures, threshold, most_days, watermark FROM reprint_cluster_state");
+        return state is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Signatures}/{s.Threshold}/{s.MostDays}/{s.Watermark}") : "none";
+    }
+
+    /// <summary>
+    /// The copies among these sources (all, when null) published in the period, for a tally that
+    /// counts each text once (<see cref="TallyGroups"/>): each article of a cluster that has more
+    /// than one of them, grouped by its cluster's original, or, <paramref name="bySource"/>, by its
+    /// cluster and source, so that each source counts its own copies once.
+    /// </summary>
+    public TallyGroups Groups(IReadOnlyList<string>? sources, DateOnly? from, DateOnly? to, bool bySource = false)
+    {
+        using var c = archive.Connect();
+        ReprintClusterTables.Ensure(c);
+        // Over every source and day, a cluster is the group: every row's cluster has another member.
+        if (sources is not { Count: > 0 } && from is null && to is null && !bySource)
+            return new TallyGroups(c.Query<(long Article, long Original)>("SELECT article_id, original_id FROM reprint_clusters").ToDictionary(r => r.Article, r => r.Original));
+        var parameters = new DynamicParameters();
+        parameters.Add("from", from is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "0000-01-01");
+        parameters.Add("to", to is { } t ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "9999-12-31");
+        var bySlug = "";
+        if (sources is { Count: > 0 })
+        {
+            for (var i = 0; i < sources.Count; i++) parameters.Add($"s{i}", sources[i]);
+            bySlug = $"AND s.source IN ({string.Join(", ", sources.Select((_, i) => $"@s{i}"))})";
+        }
+        var rows = c.Query<(long Article, long Original, string Source)>($"""
+            SELECT k.article_id, k.original_id, s.source FROM reprint_clusters k JOIN reprint_signatures s ON s.article_id = k.article_id
+            WHERE s.published >= @from AND s.published <= @to {bySlug}
+            """, parameters);
+        var groups = new Dictionary<long, long>();
+        foreach (var group in rows.GroupBy(r => bySource ? (r.Original, r.Source) : (r.Original, "")))
+        {
+            var members = group.ToList();
+            if (members.Count < 2) continue;
+            var key = members.Min(m => m.Article);
+            foreach (var m in members) groups[m.Article] = key;
+        }
+        return new TallyGroups(groups);
     }
 
     /// <summary>Every clustered article's links, for an export: a few rows an article that has copies, none for the rest.</summary>

@@ -1,3 +1,4 @@
+using Tongsin.Analysis.Reprints;
 using Tongsin.Archive;
 using Tongsin.Search;
 
@@ -5,7 +6,8 @@ namespace Tongsin.Analysis.Trends;
 
 /// <summary>
 /// What a trend asks: one or more queries of the query language, the buckets of time, the sources
-/// and days to count within, and whether each source gets a series of its own.
+/// and days to count within, whether each source gets a series of its own, and whether every copy of
+/// a text counts (<see cref="EveryCopy"/>) rather than each text once.
 /// </summary>
 public sealed record TrendRequest(
     IReadOnlyList<string> Queries,
@@ -14,7 +16,8 @@ public sealed record TrendRequest(
     DateOnly? From = null,
     DateOnly? To = null,
     bool BySource = false,
-    SearchBounds? Bounds = null)
+    SearchBounds? Bounds = null,
+    bool EveryCopy = false)
 {
     public const int MostQueries = 10;
 }
@@ -33,9 +36,12 @@ public sealed record TrendSeries(string Query, string? Source, IReadOnlyList<Tre
 /// the chosen sources published in the bucket (the same query's filters without its words), so
 /// that a busy month does not look like a surge. Every bucket of the span has a point, the empty
 /// ones at zero. Counted by the archive's tally (<see cref="IArchive.Tally"/>), one pass over
-/// each query's matches.
+/// each query's matches. A text published more than once in the chosen sources (a reprint in another
+/// outlet, a copy under another address: a reprint cluster) counts once, in count and total alike, at
+/// the first of its copies that matches; split by source, once in each source. With a
+/// <see cref="ReprintGroupCache"/>, the groups of copies are read once until the clusters change.
 /// </summary>
-public sealed class Trends(IArchive archive)
+public sealed class Trends(IArchive archive, ReprintGroupCache? kept = null)
 {
     public IReadOnlyList<TrendSeries> Run(TrendRequest request, CancellationToken cancel = default)
     {
@@ -43,17 +49,20 @@ public sealed class Trends(IArchive archive)
         if (request.Queries.Count > TrendRequest.MostQueries) throw new QueryException($"a trend compares at most {TrendRequest.MostQueries} queries, not {request.Queries.Count}");
         if (request.From is { } f && request.To is { } t && f > t) throw new QueryException($"the dates leave no days to count ({f:yyyy-MM-dd} is after {t:yyyy-MM-dd})");
         var parsed = request.Queries.Select(QueryParser.Parse).ToList();
+        var once = request.EveryCopy ? null
+            : kept is not null ? kept.Groups(new ReprintClusters(archive), request.Sources, request.From, request.To, request.BySource)
+            : new ReprintClusters(archive).Groups(request.Sources, request.From, request.To, request.BySource);
 
         // Everything the chosen sources published: one tally per distinct set of filters.
         var totals = new Dictionary<string, IReadOnlyList<TallyCount>>();
         IReadOnlyList<TallyCount> Totals(string filters)
         {
             if (!totals.TryGetValue(filters, out var counted))
-                totals[filters] = counted = archive.Tally(Search(filters, request), request.Interval, cancel);
+                totals[filters] = counted = archive.Tally(Search(filters, request), request.Interval, cancel, once);
             return counted;
         }
 
-        var counts = request.Queries.Select(q => archive.Tally(Search(q, request), request.Interval, cancel)).ToList();
+        var counts = request.Queries.Select(q => archive.Tally(Search(q, request), request.Interval, cancel, once)).ToList();
         var denominators = parsed.Select(p => Totals(p.Filters.Text())).ToList();
         var buckets = Span(request, denominators.SelectMany(d => d).Concat(counts.SelectMany(c => c)).ToList());
 

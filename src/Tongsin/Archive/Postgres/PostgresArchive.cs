@@ -137,7 +137,7 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
 
     public SearchResults Search(SearchRequest request, CancellationToken cancel = default) => FindByAddress(request) ?? _search.Run(request, cancel);
 
-    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default) => _search.Tally(request, interval, cancel);
+    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null) => _search.Tally(request, interval, cancel, once);
 
     private protected override (string Where, Func<string, DbCommand> Command) Select(NpgsqlConnection c, ArticleFilter filter, long? excludeId = null)
     {

@@ -126,35 +126,50 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     /// How many articles a query matches, per source and bucket of time, grouped in one pass over
     /// the matches (or, for filters alone or a blank query, over the articles they select).
     /// </summary>
-    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default)
+    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null)
     {
         var parsed = TallyBuckets.Parse(request);
         using var budget = SearchBudget.Start(request.Limits, cancel);
         using var c = open();
         using var stop = Cancels(c, budget);
-        return budget.Run(() => Tally(c, request, parsed, interval), e => e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled });
+        return budget.Run(() => Tally(c, request, parsed, interval, once), e => e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled });
     }
 
-    private List<TallyCount> Tally(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, TallyInterval interval)
+    private List<TallyCount> Tally(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, TallyInterval interval, TallyGroups? once)
     {
         var unit = interval.ToString().ToLowerInvariant();
+        PgFilter filter;
         NpgsqlCommand cmd;
+        // What the grouped articles among the matches are read from, by the same condition.
+        string grouped;
         if (parsed.Text is not { } text)
         {
-            var filter = new PgFilter();
+            filter = new PgFilter();
             AddFilters(c, filter, request, parsed.Filters);
             cmd = filter.Command(c, $"SELECT s.slug, date_trunc('{unit}', a.published)::date, count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter.Where} GROUP BY 1, 2");
+            grouped = "SELECT a.id, s.slug, a.published FROM articles a JOIN sources s ON s.id = a.source_id {0} AND a.id = ANY({1})";
         }
         else
         {
-            if (Matching(c, request, parsed, text) is not var (filter, _)) return [];
+            if (Matching(c, request, parsed, text) is not var (matching, _)) return [];
+            filter = matching;
             cmd = Command(c, filter, $"SELECT s.slug, x.day, x.n FROM (SELECT x.source_id, date_trunc('{unit}', x.published)::date AS day, count(*) AS n FROM article_search x {filter.Where} GROUP BY 1, 2) x JOIN sources s ON s.id = x.source_id");
+            grouped = "SELECT x.article_id, s.slug, x.published FROM article_search x JOIN sources s ON s.id = x.source_id {0} AND x.article_id = ANY({1})";
         }
         var counts = new List<TallyCount>();
         using (cmd)
         using (var r = cmd.ExecuteReader())
             while (r.Read()) counts.Add(new TallyCount(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2)));
-        return counts.OrderBy(t => t.Bucket).ThenBy(t => t.Source, StringComparer.Ordinal).ToList();
+        counts = counts.OrderBy(t => t.Bucket).ThenBy(t => t.Source, StringComparer.Ordinal).ToList();
+        if (once is null || once.GroupOf.Count == 0) return counts;
+
+        var ids = filter.Parameter(once.GroupOf.Keys.ToArray());
+        var where = filter.Where.Length == 0 ? "WHERE true" : filter.Where;
+        var matched = new List<(long, string, DateOnly)>();
+        using (var read = filter.Command(c, string.Format(CultureInfo.InvariantCulture, grouped, where, ids)))
+        using (var r = read.ExecuteReader())
+            while (r.Read()) matched.Add((r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateOnly>(2)));
+        return once.Fold(counts, matched, interval);
     }
 
     /// <summary>

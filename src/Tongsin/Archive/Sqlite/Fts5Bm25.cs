@@ -198,11 +198,14 @@ internal static unsafe partial class Fts5Bm25
 
     public const string TallyName = "tongsin_tally";
 
-    /// <summary>Until disposed, tongsin_tally on this connection counts rows by the source and day <paramref name="rows"/> holds for each.</summary>
-    public static Tally BeginTally(SqliteConnection connection, RowFacets.Snapshot rows)
+    /// <summary>
+    /// Until disposed, tongsin_tally on this connection counts rows by the source and day <paramref name="rows"/> holds for each,
+    /// and notes which of <paramref name="watched"/>'s rows it met (<see cref="Tally.Grouped"/>).
+    /// </summary>
+    public static Tally BeginTally(SqliteConnection connection, RowFacets.Snapshot rows, IReadOnlyDictionary<long, long>? watched = null)
     {
         var state = StateOf(connection);
-        return state.Tally = new Tally(state, rows);
+        return state.Tally = new Tally(state, rows, watched);
     }
 
     public sealed class Tally : IDisposable
@@ -211,9 +214,10 @@ internal static unsafe partial class Fts5Bm25
         internal readonly int[] Sources, Days;
         internal readonly int FirstDay, Span;
 
-        internal Tally(object owner, RowFacets.Snapshot rows)
+        internal Tally(object owner, RowFacets.Snapshot rows, IReadOnlyDictionary<long, long>? watched)
         {
             _owner = owner;
+            Watched = watched;
             (Sources, Days) = (rows.Sources, rows.Days);
             (FirstDay, Span) = rows.LastDay < rows.FirstDay ? (0, 0) : (rows.FirstDay, rows.LastDay - rows.FirstDay + 1);
             // Rented: a search with facets counts into a new table every time, a few megabytes at most.
@@ -226,6 +230,11 @@ internal static unsafe partial class Fts5Bm25
 
         /// <summary>Rows counted per source and day: cell source × span + (day − first day).</summary>
         internal long[] Cells { get; }
+
+        internal readonly IReadOnlyDictionary<long, long>? Watched;
+
+        /// <summary>The watched rows met, counted as the others are.</summary>
+        public List<long> Grouped { get; } = [];
 
         /// <summary>Rows for which no source and day were given: added after the tables were read.</summary>
         public long Unknown { get; internal set; }
@@ -253,7 +262,10 @@ internal static unsafe partial class Fts5Bm25
             var row = api->xRowid(fts);
             int source;
             if ((ulong)row < (ulong)tally.Sources.Length && (source = tally.Sources[row]) != 0)
+            {
                 tally.Cells[source * tally.Span + (tally.Days[row] - tally.FirstDay)]++;
+                if (tally.Watched is { } watched && watched.ContainsKey(row)) tally.Grouped.Add(row);
+            }
             else tally.Unknown++;
         }
         sqlite3_result_double(context, 1);

@@ -423,16 +423,24 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// the source and day <see cref="RowFacets"/> holds for it. Facets and counts over time are both
     /// read from it.
     /// </summary>
-    private List<(int Source, DateOnly Day, long Count)> DayCounts(SqliteConnection c, string match)
+    private List<(int Source, DateOnly Day, long Count)> DayCounts(SqliteConnection c, string match, TallyGroups? once = null, List<(long Id, int Source, DateOnly Day)>? grouped = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             var rows = _rowFacets.Current(c);
-            using var tally = Fts5Bm25.BeginTally(c, rows);
+            using var tally = Fts5Bm25.BeginTally(c, rows, once?.GroupOf);
             using (var cmd = Command(c, $"SELECT count(*) FROM article_fts WHERE article_fts MATCH $m AND {Fts5Bm25.TallyName}(article_fts) = 1", ("$m", match)))
                 cmd.ExecuteScalar();
             // An article stored since the tables were read is counted on a second pass.
-            if (tally.Unknown == 0 || attempt == 1) return tally.Counts().ToList();
+            if (tally.Unknown == 0 || attempt == 1)
+            {
+                if (grouped is not null)
+                {
+                    grouped.Clear();
+                    grouped.AddRange(tally.Grouped.Select(id => (id, rows.Sources[id], DateOnly.FromDayNumber(rows.Days[id]))));
+                }
+                return tally.Counts().ToList();
+            }
         }
     }
 
@@ -461,7 +469,7 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
     /// counted in one pass (<see cref="DayCounts"/>), or, for filters alone or a blank query, the
     /// articles they select, grouped by source and day.
     /// </summary>
-    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default)
+    public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null)
     {
         var parsed = TallyBuckets.Parse(request);
         using var budget = SearchBudget.Start(request.Limits, cancel);
@@ -476,6 +484,8 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             if (within is null) return [];
             var sources = Sources(c);
             List<(int Source, DateOnly Day, long Count)> days;
+            // The grouped articles among the matches, with their source and day.
+            var grouped = new List<(long Id, int Source, DateOnly Day)>();
             if (parsed.Text is null)
             {
                 var filter = new SqlFilter();
@@ -484,14 +494,28 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
                 using var r = cmd.ExecuteReader();
                 days = [];
                 while (r.Read()) days.Add(((int)r.GetInt64(0), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(2)));
+                if (once is not null) grouped.AddRange(InScope(_rowFacets.Current(c), scope, once.GroupOf.Keys));
             }
             else
             {
                 var text = Fts5Query.From(parsed.Text, request.FoldKorean);
-                days = DayCounts(c, within.Length == 0 ? text.Expression : $"({text.Expression}) AND {within}");
+                days = DayCounts(c, within.Length == 0 ? text.Expression : $"({text.Expression}) AND {within}", once, grouped);
             }
-            return (IReadOnlyList<TallyCount>)TallyBuckets.Sum(days.Select(d => new TallyCount(sources[d.Source].Slug, d.Day, d.Count)), interval);
+            var counts = TallyBuckets.Sum(days.Select(d => new TallyCount(sources[d.Source].Slug, d.Day, d.Count)), interval);
+            return (IReadOnlyList<TallyCount>)(once is null ? counts : once.Fold(counts, grouped.Select(g => (g.Id, sources[g.Source].Slug, g.Day)), interval));
         }, e => e is SqliteException { SqliteErrorCode: SqliteInterrupted });
+    }
+
+    // Of these articles, those a scope of sources and days takes in, by the source and day the tables hold for each.
+    private static IEnumerable<(long Id, int Source, DateOnly Day)> InScope(RowFacets.Snapshot rows, SearchScope scope, IEnumerable<long> ids)
+    {
+        var (from, to) = (scope.From?.DayNumber ?? int.MinValue, scope.To?.DayNumber ?? int.MaxValue);
+        foreach (var id in ids)
+        {
+            if ((ulong)id >= (ulong)rows.Sources.Length || rows.Sources[id] is var source && source == 0) continue;
+            if (rows.Days[id] < from || rows.Days[id] > to || scope.SourceIds is { } allowed && !allowed.Contains(source)) continue;
+            yield return (id, source, DateOnly.FromDayNumber(rows.Days[id]));
+        }
     }
 
     // Filters alone: one pass over the articles they select, grouped by source and year.

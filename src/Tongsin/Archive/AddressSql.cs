@@ -37,29 +37,28 @@ internal static class AddressSql
     public const string AnyLive = "SELECT count(*) FROM article_addresses WHERE article_id = @id AND gone_on IS NULL";
 
     /// <summary>An article's addresses, the one it was first found under first.</summary>
-    public const string OfArticle = """
-        SELECT d.url, d.first_seen, d.last_seen, d.gone_on FROM article_addresses d JOIN articles a ON a.id = d.article_id
+    public const string OfArticle = $"""
+        SELECT {ArchiveRows.AddressColumns} FROM article_addresses d JOIN articles a ON a.id = d.article_id
         WHERE d.article_id = @id
         ORDER BY CASE WHEN d.url = a.url THEN 0 ELSE 1 END, d.first_seen, d.url
         """;
 
     /// <summary>
     /// The migration that gives every article its addresses (and finds articles by their text, and
-    /// keeps the ids merged away), in a backend's own types: <paramref name="text"/>,
-    /// <paramref name="id"/>, <paramref name="day"/> and <paramref name="moment"/> name its column
-    /// types, <paramref name="dayOf"/> the day of a moment column.
+    /// keeps the ids merged away), in a backend's own types; <paramref name="dayOf"/> gives the day
+    /// of a moment column.
     /// </summary>
-    public static string Migration(string text, string id, string day, string moment, Func<string, string> dayOf, string tableOptions = "") => $"""
+    public static string Migration(ColumnTypes t, Func<string, string> dayOf) => $"""
         -- Every address an article was found under: the days it was first and last seen there,
         -- and the day it was found gone from it, while it is.
         CREATE TABLE article_addresses (
-            url        {text} NOT NULL,
-            article_id {id} NOT NULL REFERENCES articles(id),
-            first_seen {day} NOT NULL,
-            last_seen  {day} NOT NULL,
-            gone_on    {day},
+            url        {t.Text} NOT NULL,
+            article_id {t.Id} NOT NULL REFERENCES articles(id),
+            first_seen {t.Day} NOT NULL,
+            last_seen  {t.Day} NOT NULL,
+            gone_on    {t.Day},
             PRIMARY KEY (url, article_id)
-        ){tableOptions};
+        ){t.KeyTableOptions};
         CREATE INDEX article_addresses_article ON article_addresses (article_id);
         INSERT INTO article_addresses (url, article_id, first_seen, last_seen, gone_on)
             SELECT a.url, a.id, coalesce(a.captured, {dayOf("a.created_at")}),
@@ -70,9 +69,9 @@ internal static class AddressSql
         CREATE INDEX versions_hash ON versions (hash);
         -- An article merged into another, which it was the same text as: its id keeps working.
         CREATE TABLE article_merges (
-            merged_id  {id} PRIMARY KEY,
-            article_id {id} NOT NULL,
-            merged_at  {moment} NOT NULL
+            merged_id  {t.Id} PRIMARY KEY,
+            article_id {t.Id} NOT NULL,
+            merged_at  {t.Moment} NOT NULL
         );
         """;
 }

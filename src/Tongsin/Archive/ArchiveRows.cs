@@ -1,36 +1,30 @@
-using System.Data.Common;
 using Tongsin.Model;
 
 namespace Tongsin.Archive;
 
 /// <summary>
-/// Reads the archive's rows into the model, the same on every SQL backend but for dates and times:
-/// SQLite keeps them as ISO text, PostgreSQL as date and timestamptz, and each backend reads its own.
+/// The columns the archive's reads select, named as the row types below name them, so that Dapper
+/// reads them by name; the same on every SQL backend.
 /// </summary>
-internal abstract class ArchiveRows
+internal static class ArchiveRows
 {
-    /// <summary>An article's columns and the tables they come from, in the order <see cref="Article"/> reads them.</summary>
+    /// <summary>An article's columns (<see cref="ArticleRow"/>) and the tables they come from.</summary>
     public const string ArticleColumns = ArticleFields + "\n" + ArticleTables;
 
     /// <summary>
-    /// What an export reads: <see cref="ArticleColumns"/>, then when the current version was recorded
-    /// (column <see cref="ExportRecordedColumn"/>, null for a stub).
+    /// What an export reads (<see cref="ExportRow"/>): <see cref="ArticleColumns"/>, when the current
+    /// version was recorded (null for a stub), how many addresses the article has, and the sighting
+    /// of the one it was first found under: an article of one address needs nothing more read.
     /// </summary>
     public const string ExportColumns = ArticleFields
-        + ", v.recorded_at, (SELECT count(*) FROM article_addresses n WHERE n.article_id = a.id), d.first_seen, d.last_seen, d.gone_on\n"
+        + ", v.recorded_at AS Recorded, (SELECT count(*) FROM article_addresses n WHERE n.article_id = a.id) AS AddressCount,"
+        + " d.first_seen AS FirstSeen, d.last_seen AS LastSeen, d.gone_on AS GoneOn\n"
         + ArticleTables + "\nLEFT JOIN article_addresses d ON d.article_id = a.id AND d.url = a.url";
 
-    public const int ExportRecordedColumn = 19;
-
-    /// <summary>
-    /// How many addresses the article has (column 20), then the sighting of the one it was first
-    /// found under: an article of one address needs nothing more read.
-    /// </summary>
-    public const int ExportAddressColumn = 20;
-
     private const string ArticleFields = """
-        a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count, a.removed_on,
-        v.body, v.hash, s.language, o.slug, o.name, o.name_ko, o.site, a.dateline_place, a.dateline_date, a.dateline_agency
+        a.id, a.title, a.published, a.captured, a.url, a.status, a.teaser, a.version_count AS VersionCount, a.removed_on AS RemovedOn,
+        v.body, v.hash, s.language, o.slug AS OutletSlug, o.name AS OutletName, o.name_ko AS OutletNameKo, o.site AS OutletSite,
+        a.dateline_place AS DatelinePlace, a.dateline_date AS DatelineDate, a.dateline_agency AS DatelineAgency
         """;
 
     private const string ArticleTables = """
@@ -40,55 +34,121 @@ internal abstract class ArchiveRows
         LEFT JOIN versions v ON v.article_id = a.id AND v.number = a.current_version
         """;
 
-    /// <summary>The columns of a version, in the order <see cref="Version"/> reads them.</summary>
-    public const string VersionColumns = "number, title, body, captured, hash, recorded_at";
+    /// <summary>The columns of a version (<see cref="VersionRow"/>).</summary>
+    public const string VersionColumns = "number, title, body, captured, hash, recorded_at AS RecordedAt";
 
-    /// <summary>A date column that is never null.</summary>
-    public abstract DateOnly Day(DbDataReader r, int i);
+    /// <summary>A source's columns (<see cref="SourceRow"/>) and the tables they come from, in the order sources are listed.</summary>
+    public const string SourceColumns = """
+        s.id, s.language, s.label, o.slug AS OutletSlug, o.name AS OutletName, o.name_ko AS OutletNameKo, o.site AS OutletSite
+        FROM sources s JOIN outlets o ON o.id = s.outlet_id
+        """;
 
-    /// <summary>A moment, in a column that is never null.</summary>
-    public abstract DateTimeOffset Time(DbDataReader r, int i);
-
-    public DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : Day(r, i);
-
-    public ArticleRecord Article(DbDataReader r, OutletCache outlets)
-    {
-        var isStub = r.GetString(5) == "stub";
-        return new ArticleRecord(
-            r.GetInt64(0),
-            new Source(outlets.Get(r, 12), r.GetString(11)),
-            r.GetString(1),
-            Day(r, 2),
-            Date(r, 3),
-            r.IsDBNull(4) ? null : r.GetString(4),
-            isStub ? ArticleStatus.Stub : ArticleStatus.Complete,
-            r.IsDBNull(6) ? null : r.GetString(6),
-            r.IsDBNull(9) ? [] : SplitBody(r.GetString(9)),
-            r.GetInt32(7),
-            Date(r, 8),
-            r.IsDBNull(10) ? null : r.GetString(10),
-            r.IsDBNull(16) ? null : new Dateline(r.GetString(16), Date(r, 17), r.IsDBNull(18) ? "" : r.GetString(18)));
-    }
-
-    public ArticleVersion Version(DbDataReader r) =>
-        new(r.GetInt32(0), r.GetString(1), SplitBody(r.GetString(2)), Date(r, 3), r.GetString(4), Time(r, 5));
+    /// <summary>An address's columns (<see cref="AddressRow"/>), as <see cref="AddressSql.OfArticle"/> selects them.</summary>
+    public const string AddressColumns = "d.url, d.first_seen AS FirstSeen, d.last_seen AS LastSeen, d.gone_on AS GoneOn";
 
     // Paragraphs are stored joined by newlines, as PreparedArticle.Body has them.
     public static string[] SplitBody(string body) => body.Length == 0 ? [] : body.Split('\n');
 }
 
+// Days and moments are read as the backend keeps them (SQLite as ISO text, PostgreSQL as date and
+// timestamptz) and made the model's types by StoredDay and StoredMoment.
+
+/// <summary>The outlet columns a row carries with its source.</summary>
+internal abstract record OutletColumns
+{
+    public string OutletSlug { get; init; } = "";
+    public string OutletName { get; init; } = "";
+    public string? OutletNameKo { get; init; }
+    public string? OutletSite { get; init; }
+}
+
+/// <summary>An article row, <see cref="ArchiveRows.ArticleColumns"/>.</summary>
+internal record ArticleRow : OutletColumns
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public object Published { get; init; } = "";
+    public object? Captured { get; init; }
+    public string? Url { get; init; }
+    public string Status { get; init; } = "";
+    public string? Teaser { get; init; }
+    public int VersionCount { get; init; }
+    public object? RemovedOn { get; init; }
+    public string? Body { get; init; }
+    public string? Hash { get; init; }
+    public string Language { get; init; } = "";
+    public string? DatelinePlace { get; init; }
+    public object? DatelineDate { get; init; }
+    public string? DatelineAgency { get; init; }
+
+    public ArticleRecord ToArticle(OutletCache outlets) => new(
+        Id,
+        new Source(outlets.Get(this), Language),
+        Title,
+        StoredDay.Of(Published),
+        StoredDay.OrNull(Captured),
+        Url,
+        Status == "stub" ? ArticleStatus.Stub : ArticleStatus.Complete,
+        Teaser,
+        Body is null ? [] : ArchiveRows.SplitBody(Body),
+        VersionCount,
+        StoredDay.OrNull(RemovedOn),
+        Hash,
+        DatelinePlace is null ? null : new Dateline(DatelinePlace, StoredDay.OrNull(DatelineDate), DatelineAgency ?? ""));
+}
+
+/// <summary>An export's row, <see cref="ArchiveRows.ExportColumns"/>.</summary>
+internal sealed record ExportRow : ArticleRow
+{
+    public object? Recorded { get; init; }
+    public long AddressCount { get; init; }
+    public object? FirstSeen { get; init; }
+    public object? LastSeen { get; init; }
+    public object? GoneOn { get; init; }
+}
+
+/// <summary>A version row, <see cref="ArchiveRows.VersionColumns"/>.</summary>
+internal sealed record VersionRow
+{
+    public int Number { get; init; }
+    public string Title { get; init; } = "";
+    public string Body { get; init; } = "";
+    public object? Captured { get; init; }
+    public string Hash { get; init; } = "";
+    public object RecordedAt { get; init; } = "";
+
+    public ArticleVersion ToVersion() => new(Number, Title, ArchiveRows.SplitBody(Body), StoredDay.OrNull(Captured), Hash, StoredMoment.Of(RecordedAt));
+}
+
+/// <summary>An address row, <see cref="ArchiveRows.AddressColumns"/>.</summary>
+internal sealed record AddressRow
+{
+    public string Url { get; init; } = "";
+    public object FirstSeen { get; init; } = "";
+    public object LastSeen { get; init; } = "";
+    public object? GoneOn { get; init; }
+
+    public ArticleAddress ToAddress() => new(Url, StoredDay.Of(FirstSeen), StoredDay.Of(LastSeen), StoredDay.OrNull(GoneOn));
+}
+
+/// <summary>A source row, <see cref="ArchiveRows.SourceColumns"/>: its id and its label as stored.</summary>
+internal sealed record SourceRow : OutletColumns
+{
+    public long Id { get; init; }
+    public string Language { get; init; } = "";
+    public string Label { get; init; } = "";
+}
+
 /// <summary>One Outlet object per outlet while reading many rows.</summary>
-internal class OutletCache
+internal sealed class OutletCache
 {
     private readonly Dictionary<string, Outlet> _outlets = new(StringComparer.Ordinal);
 
-    /// <summary>Reads slug, name, Korean name and site from four columns starting at <paramref name="first"/>.</summary>
-    public Outlet Get(DbDataReader r, int first)
+    public Outlet Get(OutletColumns row)
     {
-        var slug = r.GetString(first);
-        if (_outlets.TryGetValue(slug, out var known)) return known;
-        var outlet = new Outlet(slug, r.GetString(first + 1), r.IsDBNull(first + 2) ? null : r.GetString(first + 2), r.IsDBNull(first + 3) ? null : r.GetString(first + 3));
-        _outlets[slug] = outlet;
+        if (_outlets.TryGetValue(row.OutletSlug, out var known)) return known;
+        var outlet = new Outlet(row.OutletSlug, row.OutletName, row.OutletNameKo, row.OutletSite);
+        _outlets[row.OutletSlug] = outlet;
         return outlet;
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 
 namespace Tongsin.Archive;
@@ -18,7 +17,14 @@ internal static class ArticleMerge
     /// <summary>What a backend does beside the shared rows: its search index.</summary>
     public sealed record Index(Action<IReadOnlyList<long>> Forget, Action<IReadOnlyList<long>> Write);
 
-    private sealed record Version(int Number, string Hash, object? Captured, object RecordedAt);
+    // Days and moments as the backend keeps them (see StoredDay, StoredMoment).
+    private sealed record Version
+    {
+        public int Number { get; init; }
+        public string Hash { get; init; } = "";
+        public object? Captured { get; init; }
+        public object RecordedAt { get; init; } = "";
+    }
 
     /// <summary>Merges every group; returns how many articles were merged into another.</summary>
     public static int Run(DbConnection c, DbTransaction tx, object now, Index index)
@@ -143,24 +149,13 @@ internal static class ArticleMerge
     private const string True = "1 = 1", False = "1 = 0";
 
     private static List<Version> Versions(DbConnection c, DbTransaction tx, long id) =>
-        c.Query("SELECT number, hash, captured, recorded_at FROM versions WHERE article_id = @id ORDER BY number", new { id }, tx)
-            .Select(r => new Version(Convert.ToInt32(r.number, CultureInfo.InvariantCulture), (string)r.hash, (object?)r.captured, (object)r.recorded_at))
-            .ToList();
+        c.Query<Version>("SELECT number, hash, captured, recorded_at AS RecordedAt FROM versions WHERE article_id = @id ORDER BY number", new { id }, tx).ToList();
 
     private static bool Earlier(object? a, object? b) => StoredDay.OrNull(a) is { } x && (StoredDay.OrNull(b) is not { } y || x < y);
 
     private static bool Later(Version a, Version b)
     {
         var (x, y) = (StoredDay.OrNull(a.Captured) ?? DateOnly.MaxValue, StoredDay.OrNull(b.Captured) ?? DateOnly.MaxValue);
-        return x != y ? x > y : Moment(a.RecordedAt) > Moment(b.RecordedAt);
+        return x != y ? x > y : StoredMoment.Of(a.RecordedAt) > StoredMoment.Of(b.RecordedAt);
     }
-
-    // SQLite keeps moments as ISO text, PostgreSQL as timestamptz.
-    private static DateTimeOffset Moment(object value) => value switch
-    {
-        DateTimeOffset o => o,
-        DateTime t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)),
-        string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        _ => throw new InvalidOperationException($"a moment read as {value.GetType().Name}"),
-    };
 }

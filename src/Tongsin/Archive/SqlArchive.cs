@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dapper;
 using Tongsin.Model;
 using Tongsin.Search;
 
@@ -7,28 +8,34 @@ namespace Tongsin.Archive;
 
 /// <summary>
 /// What an archive in an SQL database reads the same way on every backend: articles and their
-/// versions, listings, the rows of an export, the sources with their counts, the totals. A backend
-/// opens the connections, reads its own column types (<see cref="ArchiveRows"/>), selects articles
-/// with its own filters and gives the few pieces of SQL where its database differs; the rest of
-/// <see cref="IArchive"/> is its own.
+/// versions, listings, the rows of an export, the sources with their counts, the totals, each row
+/// read by Dapper by its columns' names (<see cref="ArchiveRows"/>). A backend opens the connections,
+/// selects articles with its own filters and gives the few pieces of SQL where its database differs;
+/// the rest of <see cref="IArchive"/> is its own.
 /// </summary>
 public abstract class SqlArchive<TConnection> where TConnection : DbConnection
 {
-    private protected SqlArchive(ArchiveRows rows) => Rows = rows;
-
-    private protected ArchiveRows Rows { get; }
-
     /// <summary>A connection to the archive, open, for one thread at a time.</summary>
     internal abstract TConnection OpenConnection();
 
     public DbConnection Connect() => OpenConnection();
+
+    /// <summary>An empty WHERE clause of the backend's own.</summary>
+    private protected abstract IArticleSelection NewSelection();
 
     /// <summary>
     /// The WHERE clause that selects the articles (a) and sources (s) a filter covers, less one
     /// article when <paramref name="excludeId"/> names it, and what makes commands on the connection
     /// that carry the clause's parameters.
     /// </summary>
-    private protected abstract (string Where, Func<string, DbCommand> Command) Select(TConnection c, ArticleFilter filter, long? excludeId = null);
+    private (string Where, Func<string, DbCommand> Command) Select(TConnection c, ArticleFilter filter, long? excludeId = null)
+    {
+        var where = NewSelection();
+        where.Sources(filter.SourceSlugs);
+        where.Published(filter.From, filter.To);
+        if (excludeId is { } id) where.Except(id);
+        return (where.Where, sql => where.Command(c, sql));
+    }
 
     /// <summary>What a source's counts are grouped by: the source, and what else the database needs named to give its outlet's columns.</summary>
     private protected abstract string SourceGrouping { get; }
@@ -49,9 +56,7 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     public ArticleRecord? FindArticle(long id)
     {
         using var c = OpenConnection();
-        using var cmd = Command(c, $"SELECT {ArchiveRows.ArticleColumns} WHERE a.id = @id", ("@id", id));
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? Rows.Article(r, new OutletCache()) : null;
+        return c.QuerySingleOrDefault<ArticleRow>($"SELECT {ArchiveRows.ArticleColumns} WHERE a.id = @id", new { id })?.ToArticle(new OutletCache());
     }
 
     public IReadOnlyList<ArticleAddress> Addresses(long articleId)
@@ -60,20 +65,13 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         return ReadAddresses(c, articleId);
     }
 
-    private IReadOnlyList<ArticleAddress> ReadAddresses(DbConnection c, long articleId)
-    {
-        using var cmd = Command(c, AddressSql.OfArticle, ("@id", articleId));
-        using var r = cmd.ExecuteReader();
-        var list = new List<ArticleAddress>();
-        while (r.Read()) list.Add(new ArticleAddress(r.GetString(0), Rows.Day(r, 1), Rows.Day(r, 2), Rows.Date(r, 3)));
-        return list;
-    }
+    private static List<ArticleAddress> ReadAddresses(DbConnection c, long id) =>
+        c.Query<AddressRow>(AddressSql.OfArticle, new { id }).Select(d => d.ToAddress()).ToList();
 
     public long? MergedInto(long id)
     {
         using var c = OpenConnection();
-        using var cmd = Command(c, "SELECT article_id FROM article_merges WHERE merged_id = @id", ("@id", id));
-        return cmd.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        return c.QuerySingleOrDefault<long?>("SELECT article_id FROM article_merges WHERE merged_id = @id", new { id });
     }
 
     public IReadOnlyList<ArticleVersion> Versions(long articleId)
@@ -82,14 +80,8 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         return ReadVersions(c, articleId);
     }
 
-    private List<ArticleVersion> ReadVersions(DbConnection c, long articleId)
-    {
-        using var cmd = Command(c, $"SELECT {ArchiveRows.VersionColumns} FROM versions WHERE article_id = @id ORDER BY number", ("@id", articleId));
-        using var r = cmd.ExecuteReader();
-        var list = new List<ArticleVersion>();
-        while (r.Read()) list.Add(Rows.Version(r));
-        return list;
-    }
+    private static List<ArticleVersion> ReadVersions(DbConnection c, long id) =>
+        c.Query<VersionRow>($"SELECT {ArchiveRows.VersionColumns} FROM versions WHERE article_id = @id ORDER BY number", new { id }).Select(v => v.ToVersion()).ToList();
 
     /// <summary>
     /// Listings newest first with offset paging. The count runs separately so a page can say how
@@ -114,9 +106,10 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         Add(list, "@limit", query.Limit + (query.CountAll ? 0 : 1));
         Add(list, "@offset", query.Offset);
         using var r = list.ExecuteReader();
+        var row = r.GetRowParser<ArticleRow>();
         var outlets = new OutletCache();
         var articles = new List<ArticleRecord>();
-        while (r.Read()) articles.Add(Rows.Article(r, outlets));
+        while (r.Read()) articles.Add(row(r).ToArticle(outlets));
         if (total is null)
         {
             total = query.Offset + articles.Count;
@@ -145,22 +138,23 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     /// versions when it has several, read on <paramref name="versions"/> while the rows stream, and
     /// when its current version was recorded.
     /// </summary>
-    private protected IEnumerable<ArticleHistory> Histories(DbDataReader r, DbConnection versions)
+    private protected static IEnumerable<ArticleHistory> Histories(DbDataReader r, DbConnection versions)
     {
+        var next = r.GetRowParser<ExportRow>();
         var outlets = new OutletCache();
         while (r.Read())
         {
-            var article = Rows.Article(r, outlets);
+            var row = next(r);
+            var article = row.ToArticle(outlets);
             IReadOnlyList<ArticleVersion> history = article.VersionCount > 1 ? ReadVersions(versions, article.Id) : [];
-            var recorded = r.IsDBNull(ArchiveRows.ExportRecordedColumn) ? (DateTimeOffset?)null : Rows.Time(r, ArchiveRows.ExportRecordedColumn);
-            const int at = ArchiveRows.ExportAddressColumn;
-            var addresses = r.GetInt64(at) switch
+            IReadOnlyList<ArticleAddress> addresses = row.AddressCount switch
             {
                 0 => [],
-                1 when article.Url is not null && !r.IsDBNull(at + 1) => [new ArticleAddress(article.Url, Rows.Day(r, at + 1), Rows.Day(r, at + 2), Rows.Date(r, at + 3))],
+                1 when article.Url is not null && row.FirstSeen is not null =>
+                    [new ArticleAddress(article.Url, StoredDay.Of(row.FirstSeen), StoredDay.Of(row.LastSeen!), StoredDay.OrNull(row.GoneOn))],
                 _ => ReadAddresses(versions, article.Id),
             };
-            yield return new ArticleHistory(article, history, recorded) { Addresses = addresses };
+            yield return new ArticleHistory(article, history, StoredMoment.OrNull(row.Recorded)) { Addresses = addresses };
         }
     }
 
@@ -175,21 +169,21 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         var parsed = request.Parse();
         if (parsed.Filters.Addresses.Count == 0) return null;
         using var c = OpenConnection();
-        var scope = SearchScope.Resolve(() => SourceRows(c), request, parsed.Filters, new OutletCatalog());
+        var scope = SearchScope.Resolve(() => SourceRows(c).ConvertAll(s => (s.Id, s.Source)), request, parsed.Filters, new OutletCatalog());
         if (scope.IsEmpty) return new SearchResults(0, []);
         var urls = parsed.Filters.Addresses.SelectMany(Spellings).Distinct().ToList();
-        using var cmd = Command(c, $"""
+        // One parameter an address: Dapper would send a list to PostgreSQL as one array, which IN does not take.
+        var rows = c.Query<ArticleRow>($"""
             SELECT {ArchiveRows.ArticleColumns}
             WHERE a.id IN (SELECT article_id FROM article_addresses WHERE url IN ({string.Join(", ", urls.Select((_, i) => $"@u{i}"))}))
             ORDER BY a.published DESC, a.id DESC
-            """, urls.Select((u, i) => ($"@u{i}", (object)u)).ToArray());
-        using var r = cmd.ExecuteReader();
+            """, new DynamicParameters(urls.Select((u, i) => KeyValuePair.Create($"u{i}", (object)u))));
         var outlets = new OutletCache();
         var ids = new Dictionary<string, long>();
         var found = new List<ArticleRecord>();
-        while (r.Read())
+        foreach (var row in rows)
         {
-            var a = Rows.Article(r, outlets);
+            var a = row.ToArticle(outlets);
             if (scope.SourceIds is { } allowed && !allowed.Contains(SourceIdOf(c, a.Source, ids))) continue;
             if ((scope.From is { } from && a.Published < from) || (scope.To is { } to && a.Published > to)) continue;
             found.Add(a);
@@ -224,19 +218,15 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
     private static long SourceIdOf(DbConnection c, Source source, Dictionary<string, long> known)
     {
         if (known.TryGetValue(source.Slug, out var id)) return id;
-        using var cmd = Command(c, "SELECT id FROM sources WHERE slug = @slug", ("@slug", source.Slug));
-        return known[source.Slug] = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return known[source.Slug] = c.QuerySingle<long>("SELECT id FROM sources WHERE slug = @slug", new { slug = source.Slug });
     }
 
-    /// <summary>Every source with its id, as a search's scope resolves its filters over them.</summary>
-    internal static List<(long Id, Source Source)> SourceRows(DbConnection c)
+    /// <summary>Every source with its id and its label as stored, as a search's scope resolves its filters over them.</summary>
+    internal static List<(long Id, Source Source, string Label)> SourceRows(DbConnection c)
     {
-        using var cmd = Command(c, "SELECT s.id, s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language");
-        using var r = cmd.ExecuteReader();
-        var rows = new List<(long, Source)>();
         var outlets = new OutletCache();
-        while (r.Read()) rows.Add((r.GetInt64(0), new Source(outlets.Get(r, 2), r.GetString(1))));
-        return rows;
+        return c.Query<SourceRow>($"SELECT {ArchiveRows.SourceColumns} ORDER BY o.name, s.language")
+            .Select(s => (s.Id, new Source(outlets.Get(s), s.Language), s.Label)).ToList();
     }
 
     public IReadOnlyList<SourceSummary> Sources() => Summaries(null);
@@ -249,15 +239,7 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         return ReadSourceList(c);
     }
 
-    internal static List<Source> ReadSourceList(DbConnection c)
-    {
-        using var cmd = Command(c, "SELECT s.language, o.slug, o.name, o.name_ko, o.site FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language");
-        using var r = cmd.ExecuteReader();
-        var list = new List<Source>();
-        var outlets = new OutletCache();
-        while (r.Read()) list.Add(new Source(outlets.Get(r, 1), r.GetString(0)));
-        return list;
-    }
+    internal static List<Source> ReadSourceList(DbConnection c) => SourceRows(c).Select(s => s.Source).ToList();
 
     private List<SourceSummary> Summaries(string? slug)
     {
@@ -266,57 +248,66 @@ public abstract class SqlArchive<TConnection> where TConnection : DbConnection
         if (generation is not null && _summaries.TryGet("", generation, out var kept))
             return slug is null ? kept : kept.Where(s => s.Source.Slug == slug).ToList();
         if (slug is not null) generation = null;
-        using var cmd = Command(c, $"""
-            SELECT s.language, o.slug, o.name, o.name_ko, o.site,
-                   count(a.id) FILTER (WHERE a.status = 'complete'),
-                   count(a.id) FILTER (WHERE a.status = 'stub'),
-                   min(a.published), max(a.published)
+        var outlets = new OutletCache();
+        var list = c.Query<SummaryRow>($"""
+            SELECT s.language, o.slug AS OutletSlug, o.name AS OutletName, o.name_ko AS OutletNameKo, o.site AS OutletSite,
+                   count(a.id) FILTER (WHERE a.status = 'complete') AS Articles,
+                   count(a.id) FILTER (WHERE a.status = 'stub') AS Stubs,
+                   min(a.published) AS First, max(a.published) AS Last
             FROM sources s
             JOIN outlets o ON o.id = s.outlet_id
             LEFT JOIN articles a ON a.source_id = s.id
             {(slug is null ? "" : "WHERE s.slug = @slug")}
             GROUP BY {SourceGrouping}
             ORDER BY o.name, s.language
-            """);
-        if (slug is not null) Add(cmd, "@slug", slug);
-        using var r = cmd.ExecuteReader();
-        var list = new List<SourceSummary>();
-        var outlets = new OutletCache();
-        while (r.Read())
-            list.Add(new SourceSummary(new Source(outlets.Get(r, 1), r.GetString(0)), r.GetInt64(5), r.GetInt64(6), Rows.Date(r, 7), Rows.Date(r, 8)));
+            """, slug is null ? null : new { slug })
+            .Select(s => new SourceSummary(new Source(outlets.Get(s), s.Language), s.Articles, s.Stubs, StoredDay.OrNull(s.First), StoredDay.OrNull(s.Last)))
+            .ToList();
         if (generation is not null) _summaries.Put("", generation, list);
         return list;
+    }
+
+    private sealed record SummaryRow : OutletColumns
+    {
+        public string Language { get; init; } = "";
+        public long Articles { get; init; }
+        public long Stubs { get; init; }
+        public object? First { get; init; }
+        public object? Last { get; init; }
     }
 
     public ArchiveStats Stats()
     {
         using var c = OpenConnection();
-        using var cmd = Command(c, $"""
-            SELECT (SELECT count(*) FROM articles WHERE status = 'complete'),
-                   (SELECT count(*) FROM articles WHERE status = 'stub'),
-                   (SELECT count(*) FROM versions),
-                   (SELECT count(*) FROM articles WHERE removed_on IS NOT NULL),
-                   (SELECT count(*) FROM sources),
-                   (SELECT min(published) FROM articles),
-                   (SELECT max(published) FROM articles),
-                   {SizeExpression},
-                   (SELECT max(version) FROM schema_migrations)
+        var s = c.QuerySingle<StatsRow>($"""
+            SELECT (SELECT count(*) FROM articles WHERE status = 'complete') AS Articles,
+                   (SELECT count(*) FROM articles WHERE status = 'stub') AS Stubs,
+                   (SELECT count(*) FROM versions) AS Versions,
+                   (SELECT count(*) FROM articles WHERE removed_on IS NOT NULL) AS Removed,
+                   (SELECT count(*) FROM sources) AS Sources,
+                   (SELECT min(published) FROM articles) AS FirstPublished,
+                   (SELECT max(published) FROM articles) AS LastPublished,
+                   {SizeExpression} AS Size,
+                   (SELECT max(version) FROM schema_migrations) AS SchemaVersion
             """);
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return new ArchiveStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
-            Rows.Date(r, 5), Rows.Date(r, 6), r.GetInt64(7) + SizeBeside(), r.GetInt32(8));
+        return new ArchiveStats(s.Articles, s.Stubs, s.Versions, s.Removed, s.Sources,
+            StoredDay.OrNull(s.FirstPublished), StoredDay.OrNull(s.LastPublished), s.Size + SizeBeside(), s.SchemaVersion);
     }
 
-    // Both databases take parameters named with @.
-    private static DbCommand Command(DbConnection c, string sql, params (string Name, object Value)[] parameters)
+    private sealed record StatsRow
     {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) Add(cmd, name, value);
-        return cmd;
+        public long Articles { get; init; }
+        public long Stubs { get; init; }
+        public long Versions { get; init; }
+        public long Removed { get; init; }
+        public long Sources { get; init; }
+        public object? FirstPublished { get; init; }
+        public object? LastPublished { get; init; }
+        public long Size { get; init; }
+        public int SchemaVersion { get; init; }
     }
 
+    // A parameter of a command a backend's filter made; both databases take names with @.
     private static void Add(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();

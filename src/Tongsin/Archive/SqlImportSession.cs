@@ -272,10 +272,20 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     /// <summary>When a version was captured, if it was said.</summary>
     protected abstract DateOnly? CapturedOf(long id, int version);
 
-    protected abstract void AddVersion(long id, int number, PreparedArticle prepared);
+    /// <summary>Adds a version of the article's text, recorded now unless the export it comes from says when.</summary>
+    protected void AddVersion(long id, int number, PreparedArticle prepared) =>
+        Execute("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES (@id, @n, @title, @body, @hash, @captured, @now)",
+            ("@id", id), ("@n", number), ("@title", prepared.Capture.Title), ("@body", prepared.Body), ("@hash", prepared.Hash),
+            ("@captured", prepared.Capture.Captured), ("@now", Recorded is { } at ? Moment(at) : Now));
+
+    /// <summary>A moment as the backend keeps moments.</summary>
+    protected abstract object Moment(DateTimeOffset at);
 
     /// <summary>Files the article under this capture's source, date and title key too.</summary>
     protected abstract void AddKey(long sourceId, PreparedArticle prepared, long id);
+
+    /// <summary>Files an article under a source, date and title key (parameters @source, @published, @key, @id).</summary>
+    protected const string KeySql = "INSERT INTO article_keys (source_id, published, title_key, article_id) VALUES (@source, @published, @key, @id) ON CONFLICT DO NOTHING";
 
     /// <summary>Makes the new version the current one: the article's title, its search entry, its earliest capture and its address.</summary>
     protected abstract void MakeCurrent(FoundArticle article, int number, PreparedArticle prepared);
@@ -302,7 +312,13 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
         }
         else
         {
-            id = InsertStub(card, sourceId, seen);
+            id = QueryId("""
+                INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
+                VALUES (@source, @title, @published, @captured, @teaser, 'stub', 0, @now, @now)
+                RETURNING id
+                """, ("@source", sourceId), ("@title", card.Capture.Title), ("@published", card.Capture.Published), ("@captured", seen),
+                ("@teaser", card.Capture.Teaser), ("@now", Now))!.Value;
+            FileStub(card, sourceId, id);
             Changed(new ArticleChange(id, 0, ChangeKind.StubAdded));
         }
         if (teaser is not null) Settled(card, sourceId, id);
@@ -314,8 +330,8 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
     /// <summary>The oldest article under the card's source, date and title key, whose address is none or this one.</summary>
     protected abstract FoundArticle? FindByCard(PreparedCard card, long sourceId, string? url);
 
-    /// <summary>Inserts a stub with its key and its search entry; returns its id.</summary>
-    protected abstract long InsertStub(PreparedCard card, long sourceId, DateOnly? seen);
+    /// <summary>Files a stub just inserted under its key, and gives it its search entry.</summary>
+    protected abstract void FileStub(PreparedCard card, long sourceId, long id);
 
     /// <summary>Gives an article that has none this teaser (a stub's is searched).</summary>
     protected abstract void GiveTeaser(FoundArticle article, string teaser);
@@ -333,13 +349,26 @@ internal abstract class SqlImportSession(TimeProvider clock) : IImportSession
 
 
     /// <summary>Gives the article this teaser when it has none.</summary>
-    protected abstract void KeepTeaser(long id, string teaser);
+    private void KeepTeaser(long id, string teaser) =>
+        Execute("UPDATE articles SET teaser = @teaser WHERE id = @id AND teaser IS NULL", ("@teaser", teaser), ("@id", id));
 
     /// <summary>Marks the article removed on this day when it is not marked already.</summary>
-    protected abstract void KeepRemoval(long id, DateOnly on);
+    private void KeepRemoval(long id, DateOnly on) =>
+        Execute("UPDATE articles SET removed_on = @on WHERE id = @id AND removed_on IS NULL", ("@on", on), ("@id", id));
 
     /// <summary>The id of the source, adding it and its outlet when the archive has neither.</summary>
-    protected abstract long StoreSource(Source source);
+    private long StoreSource(Source source)
+    {
+        if (QueryId("SELECT id FROM sources WHERE slug = @slug", ("@slug", source.Slug)) is { } existing) return existing;
+        var o = source.Outlet;
+        Execute("INSERT INTO outlets (slug, name, name_ko, site) VALUES (@slug, @name, @ko, @site) ON CONFLICT (slug) DO NOTHING",
+            ("@slug", o.Slug), ("@name", o.Name), ("@ko", o.NameKo), ("@site", o.Site));
+        return QueryId("""
+            INSERT INTO sources (outlet_id, language, slug, label)
+            VALUES ((SELECT id FROM outlets WHERE slug = @outlet), @lang, @slug, @label)
+            RETURNING id
+            """, ("@outlet", o.Slug), ("@lang", source.Language), ("@slug", source.Slug), ("@label", source.Label))!.Value;
+    }
 
     /// <summary>Records that the article was found removed or restored on this day.</summary>
     private void AddEvent(long id, string kind, DateOnly on) =>

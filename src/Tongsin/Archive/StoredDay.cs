@@ -16,3 +16,18 @@ public static class StoredDay
     /// <summary>The day, or null for a column without one.</summary>
     public static DateOnly? OrNull(object? value) => value is null or DBNull ? null : Of(value);
 }
+
+/// <summary>A moment as a backend gives it back: SQLite keeps it as ISO text in UTC, PostgreSQL as a timestamptz.</summary>
+public static class StoredMoment
+{
+    public static DateTimeOffset Of(object value) => value switch
+    {
+        DateTimeOffset o => o,
+        DateTime t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)),
+        string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        _ => throw new InvalidOperationException($"a moment read as {value.GetType().Name}"),
+    };
+
+    /// <summary>The moment, or null for a column without one.</summary>
+    public static DateTimeOffset? OrNull(object? value) => value is null or DBNull ? null : Of(value);
+}

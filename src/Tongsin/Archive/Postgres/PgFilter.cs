@@ -1,12 +1,13 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Tongsin.Archive.Postgres;
 
 /// <summary>
-/// WHERE clauses over articles (a) and sources (s) with their parameters, applied alike to every
-/// command that needs them: a count and the page it counts, an export, a search.
+/// WHERE clauses over articles (a) and sources (s) with their parameters, on PostgreSQL: a list is
+/// one array parameter. A search applies them too.
 /// </summary>
-internal sealed class PgFilter
+internal sealed class PgFilter : IArticleSelection
 {
     private readonly List<string> _clauses = [];
     private readonly List<NpgsqlParameter> _parameters = [];
@@ -31,18 +32,18 @@ internal sealed class PgFilter
 
     public void Add(string clause) => _clauses.Add(clause);
 
-    /// <summary>Only these sources; none given means every source.</summary>
     public void Sources(IReadOnlyList<string>? slugs)
     {
         if (slugs is { Count: > 0 }) In("s.slug", slugs);
     }
 
-    /// <summary>Published on or after <paramref name="from"/> and on or before <paramref name="to"/>, where given.</summary>
     public void Published(DateOnly? from, DateOnly? to)
     {
         if (from is { } f) Add($"a.published >= {Parameter(f)}");
         if (to is { } t) Add($"a.published <= {Parameter(t)}");
     }
+
+    public void Except(long articleId) => Add($"a.id <> {Parameter(articleId)}");
 
     public void In(string column, IReadOnlyCollection<string> values) => Add($"{column} = ANY({Parameter(values.ToArray())})");
 
@@ -54,4 +55,6 @@ internal sealed class PgFilter
         foreach (var p in _parameters) cmd.Parameters.Add(p.Clone());
         return cmd;
     }
+
+    DbCommand IArticleSelection.Command(DbConnection c, string sql) => Command((NpgsqlConnection)c, sql);
 }

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
-using Tongsin.Model;
 using Tongsin.Search;
 
 namespace Tongsin.Archive.Postgres;
@@ -17,7 +15,7 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
     private readonly TimeProvider _clock;
     private PostgresSearch _search;
 
-    private PostgresArchive(PostgresAddress address, NpgsqlDataSource data, TimeProvider clock) : base(PostgresRows.Instance)
+    private PostgresArchive(PostgresAddress address, NpgsqlDataSource data, TimeProvider clock)
     {
         Address = address;
         _data = data;
@@ -139,14 +137,7 @@ public sealed class PostgresArchive : SqlArchive<NpgsqlConnection>, IArchive
 
     public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null) => _search.Tally(request, interval, cancel, once);
 
-    private protected override (string Where, Func<string, DbCommand> Command) Select(NpgsqlConnection c, ArticleFilter filter, long? excludeId = null)
-    {
-        var where = new PgFilter();
-        where.Sources(filter.SourceSlugs);
-        where.Published(filter.From, filter.To);
-        if (excludeId is { } id) where.Add($"a.id <> {where.Parameter(id)}");
-        return (where.Where, sql => where.Command(c, sql));
-    }
+    private protected override IArticleSelection NewSelection() => new PgFilter();
 
     // PostgreSQL selects the outlet's columns only when the outlet is a group of its own.
     private protected override string SourceGrouping => "s.id, o.id";

@@ -57,7 +57,7 @@ internal sealed class PostgresCrawlQueue(Func<NpgsqlConnection> open) : ICrawlQu
         {
             while (r.Read())
                 claimed.Add(new CrawlPage(r.GetInt64(0), new Uri(r.GetString(1)), r.GetString(2), r.GetString(3),
-                    r.IsDBNull(4) ? null : r.GetString(4), PostgresRows.Instance.Date(r, 5), ParseState(r.GetString(6)),
+                    r.IsDBNull(4) ? null : r.GetString(4), StoredDay.OrNull(r.GetValue(5)), ParseState(r.GetString(6)),
                     r.GetFieldValue<DateTimeOffset>(7), r.GetInt32(8),
                     new Validators(r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10))));
         }

@@ -188,12 +188,6 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     protected override FoundArticle? FindByCard(PreparedCard card, long sourceId, string? url) =>
         FindByKey(sourceId, card.Capture.Published, card.TitleKey, url) is { } f ? Shared(f) : null;
 
-    protected override void KeepTeaser(long id, string teaser) =>
-        Run("UPDATE articles SET teaser = @teaser WHERE id = @id AND teaser IS NULL", ("teaser", teaser), ("id", id));
-
-    protected override void KeepRemoval(long id, DateOnly on) =>
-        Run("UPDATE articles SET removed_on = @d WHERE id = @id AND removed_on IS NULL", ("d", on), ("id", id));
-
     /// <summary>
     /// An article as a lookup finds it: its row, whether it is marked removed, whether one of its
     /// versions has the text being stored (SameText), and which parts of its dateline are missing.
@@ -314,6 +308,8 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
 
     protected override object Now => _now;
 
+    protected override object Moment(DateTimeOffset at) => at;
+
     protected override void Execute(string sql, params (string Name, object? Value)[] args) => Run(sql, args);
 
     protected override long? QueryId(string sql, params (string Name, object? Value)[] args) => Scalar<long?>(sql, args);
@@ -336,19 +332,11 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
         if (article.IsStub) Index(article.Id, article.Title, teaser, null);
     }
 
-    protected override long InsertStub(PreparedCard prepared, long sourceId, DateOnly? seen)
+    protected override void FileStub(PreparedCard card, long sourceId, long id)
     {
-        var card = prepared.Capture;
-        var id = Scalar<long>("""
-            INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
-            VALUES (@source, @title, @published, @captured, @teaser, 'stub', 0, @now, @now)
-            RETURNING id
-            """, ("source", sourceId), ("title", card.Title), ("published", card.Published), ("captured", Date(seen)),
-            ("teaser", Text(card.Teaser)), ("now", _now));
-        AddKey(sourceId, card.Published, prepared.TitleKey, id);
-        Index(id, card.Title, card.Teaser, null);
+        AddKey(sourceId, card.Capture.Published, card.TitleKey, id);
+        Index(id, card.Capture.Title, card.Capture.Teaser, null);
         _insertedSinceAnalyze++;
-        return id;
     }
 
     // The columns of Found; @hash is the text being stored (empty for a card), @url its address,
@@ -412,30 +400,11 @@ internal sealed class PostgresImportSession(NpgsqlConnection connection, TimePro
     protected override void AddKey(long sourceId, PreparedArticle prepared, long id) => AddKey(sourceId, prepared.Capture.Published, prepared.TitleKey, id);
 
     private void AddKey(long sourceId, DateOnly published, string key, long id) =>
-        Run("INSERT INTO article_keys (source_id, published, title_key, article_id) VALUES (@source, @published, @key, @id) ON CONFLICT DO NOTHING",
-            ("source", sourceId), ("published", published), ("key", key), ("id", id));
-
-    protected override void AddVersion(long id, int number, PreparedArticle prepared) =>
-        Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES (@id, @n, @title, @body, @hash, @captured, @now)",
-            ("id", id), ("n", number), ("title", prepared.Capture.Title), ("body", prepared.Body), ("hash", prepared.Hash), ("captured", Date(prepared.Capture.Captured)), ("now", Recorded ?? _now));
+        Run(KeySql, ("source", sourceId), ("published", published), ("key", key), ("id", id));
 
     /// <summary>Writes what search reads for an article: its current title, the teaser of a stub, its body.</summary>
     private void Index(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>
         PostgresSearchRow.Write(Command, id, title, teaser, body, terms ?? SearchTerms.Of(title, teaser, body));
-
-    protected override long StoreSource(Source source)
-    {
-        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = @slug", ("slug", source.Slug));
-        if (existing is not null) return existing.Value;
-        var o = source.Outlet;
-        Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES (@slug, @name, @ko, @site) ON CONFLICT (slug) DO NOTHING",
-            ("slug", o.Slug), ("name", o.Name), ("ko", Text(o.NameKo)), ("site", Text(o.Site)));
-        return Scalar<long>("""
-            INSERT INTO sources (outlet_id, language, slug, label)
-            VALUES ((SELECT id FROM outlets WHERE slug = @outlet), @lang, @slug, @label)
-            RETURNING id
-            """, ("outlet", o.Slug), ("lang", source.Language), ("slug", source.Slug), ("label", source.Label));
-    }
 
     // Nulls go with their type, so the server never has to guess it.
     private static object Text(string? s) => s is null ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = DBNull.Value } : s;

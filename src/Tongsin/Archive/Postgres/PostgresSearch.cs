@@ -112,7 +112,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
     private (PgFilter Filter, TsQueryBuilder Terms)? Matching(NpgsqlConnection c, SearchRequest request, ParsedQuery parsed, QueryNode text)
     {
         Settle(c, request.Limits.Budget);
-        var scope = SearchScope.Resolve(() => SourceRows(c).Select(r => (r.Id, r.Source)).ToList(), request, parsed.Filters, _outlets);
+        var scope = SearchScope.Resolve(() => PostgresArchive.SourceRows(c).ConvertAll(r => (r.Id, r.Source)), request, parsed.Filters, _outlets);
         var within = scope.IsEmpty ? null : ScopeQuery(c, scope);
         if (within is null) return null;
         var filter = new PgFilter();
@@ -251,7 +251,7 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
             }
         }
         if (!facets) return new Counts(stretches, null);
-        var sources = SourceRows(c).ToDictionary(s => s.Id);
+        var sources = PostgresArchive.SourceRows(c).ToDictionary(s => s.Id);
         return new Counts(stretches, FacetCounts.Of(rows.GroupBy(x => (x.Source, x.Year)).Select(g =>
         {
             var s = sources[g.Key.Source];
@@ -418,18 +418,6 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         using var r = cmd.ExecuteReader();
         if (!r.Read() || r.IsDBNull(0)) return null;
         return (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1));
-    }
-
-    private sealed record SourceRow(long Id, Source Source, string Label);
-
-    private static List<SourceRow> SourceRows(NpgsqlConnection c)
-    {
-        using var cmd = new NpgsqlCommand("SELECT s.id, s.language, o.slug, o.name, o.name_ko, o.site, s.label FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY o.name, s.language", c);
-        using var r = cmd.ExecuteReader();
-        var rows = new List<SourceRow>();
-        var outlets = new OutletCache();
-        while (r.Read()) rows.Add(new SourceRow(r.GetInt64(0), new Source(outlets.Get(r, 2), r.GetString(1)), r.GetString(6)));
-        return rows;
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection c, PgFilter filter, string sql, params (string Name, object Value)[] values)

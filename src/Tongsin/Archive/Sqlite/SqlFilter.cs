@@ -1,13 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Tongsin.Text;
 
 namespace Tongsin.Archive.Sqlite;
 
-/// <summary>
-/// WHERE clauses over articles (a) and sources (s) with their parameters, applied alike to every
-/// command that needs them: a count and the page it counts, or an export.
-/// </summary>
-internal sealed class SqlFilter
+/// <summary>WHERE clauses over articles (a) and sources (s) with their parameters, on SQLite: lists are lists of parameters.</summary>
+internal sealed class SqlFilter : IArticleSelection
 {
     private readonly List<string> _clauses = [];
     private readonly List<(string Name, object Value)> _parameters = [];
@@ -20,18 +18,18 @@ internal sealed class SqlFilter
         _parameters.AddRange(parameters);
     }
 
-    /// <summary>Only these sources; none given means every source.</summary>
     public void Sources(IReadOnlyList<string>? slugs)
     {
         if (slugs is { Count: > 0 }) In("s.slug", slugs);
     }
 
-    /// <summary>Published on or after <paramref name="from"/> and on or before <paramref name="to"/>, where given.</summary>
     public void Published(DateOnly? from, DateOnly? to)
     {
         if (from is { } f) Add($"a.published >= $p{_parameters.Count}", ($"$p{_parameters.Count}", Dates.ToIso(f)));
         if (to is { } t) Add($"a.published <= $p{_parameters.Count}", ($"$p{_parameters.Count}", Dates.ToIso(t)));
     }
+
+    public void Except(long articleId) => Add("a.id <> $exclude", ("$exclude", articleId));
 
     public void In(string column, IReadOnlyCollection<string> values) => Set(column, values, "IN");
 
@@ -51,4 +49,6 @@ internal sealed class SqlFilter
         foreach (var (name, value) in _parameters) cmd.Parameters.AddWithValue(name, value);
         return cmd;
     }
+
+    DbCommand IArticleSelection.Command(DbConnection c, string sql) => Command((SqliteConnection)c, sql);
 }

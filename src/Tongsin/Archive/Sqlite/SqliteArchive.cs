@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Tongsin.Model;
 using Tongsin.Search;
 using Tongsin.Text;
 
@@ -16,7 +14,7 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
     private readonly TimeProvider _clock;
     private SqliteSearch _search;
 
-    private SqliteArchive(string path, TimeProvider clock) : base(SqliteRows.Instance)
+    private SqliteArchive(string path, TimeProvider clock)
     {
         Location = path;
         _clock = clock;
@@ -135,14 +133,7 @@ public sealed class SqliteArchive : SqlArchive<SqliteConnection>, IArchive
 
     public IReadOnlyList<TallyCount> Tally(SearchRequest request, TallyInterval interval, CancellationToken cancel = default, TallyGroups? once = null) => _search.Tally(request, interval, cancel, once);
 
-    private protected override (string Where, Func<string, DbCommand> Command) Select(SqliteConnection c, ArticleFilter filter, long? excludeId = null)
-    {
-        var where = new SqlFilter();
-        where.Sources(filter.SourceSlugs);
-        where.Published(filter.From, filter.To);
-        if (excludeId is { } id) where.Add("a.id <> $exclude", ("$exclude", id));
-        return (where.Where, sql => where.Command(c, sql));
-    }
+    private protected override IArticleSelection NewSelection() => new SqlFilter();
 
     // SQLite gives the outlet's columns of the one row the join has for the source.
     private protected override string SourceGrouping => "s.id";

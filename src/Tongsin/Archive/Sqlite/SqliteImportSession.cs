@@ -56,7 +56,7 @@ internal sealed class SqliteImportSession : SqlImportSession
             _tx = _c.BeginTransaction(deferred: false);
             foreach (var cmd in _commands.Values) cmd.Transaction = _tx;
         }
-        _now = Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        _now = Time(Clock.GetUtcNow());
         // Savepoints as prepared statements: SqliteTransaction.Save would compile its SQL again for every page.
         Run("SAVEPOINT page");
         _indexedBeforeItem = _pendingIndex.Count;
@@ -74,12 +74,6 @@ internal sealed class SqliteImportSession : SqlImportSession
     }
 
     protected override FoundArticle? FindByCard(PreparedCard card, long sourceId, string? url) => FindByKey(sourceId, card.Published, card.TitleKey, url);
-
-    protected override void KeepTeaser(long id, string teaser) =>
-        Run("UPDATE articles SET teaser = $teaser WHERE id = $id AND teaser IS NULL", ("$teaser", teaser), ("$id", id));
-
-    protected override void KeepRemoval(long id, DateOnly on) =>
-        Run("UPDATE articles SET removed_on = $d WHERE id = $id AND removed_on IS NULL", ("$d", Dates.ToIso(on)), ("$id", id));
 
     protected override FoundArticle? FindArticle(PreparedArticle prepared, long sourceId, long? knownId)
     {
@@ -150,6 +144,11 @@ internal sealed class SqliteImportSession : SqlImportSession
 
     protected override object Now => _now;
 
+    protected override object Moment(DateTimeOffset at) => Time(at);
+
+    // Moments are kept as ISO text in UTC, to the second.
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     protected override void Execute(string sql, params (string Name, object? Value)[] args) => Run(sql, args);
 
     protected override long? QueryId(string sql, params (string Name, object? Value)[] args) => Scalar<long?>(sql, args);
@@ -170,18 +169,10 @@ internal sealed class SqliteImportSession : SqlImportSession
         if (article.IsStub) IndexText(article.Id, article.Title, teaser, null);
     }
 
-    protected override long InsertStub(PreparedCard prepared, long sourceId, DateOnly? seen)
+    protected override void FileStub(PreparedCard card, long sourceId, long id)
     {
-        var card = prepared.Capture;
-        var id = Scalar("""
-            INSERT INTO articles (source_id, title, published, captured, teaser, status, version_count, created_at, updated_at)
-            VALUES ($source, $title, $published, $captured, $teaser, 'stub', 0, $now, $now);
-            SELECT last_insert_rowid();
-            """, ("$source", sourceId), ("$title", card.Title), ("$published", prepared.Published), ("$captured", Dates.ToIso(seen)),
-            ("$teaser", card.Teaser), ("$now", _now));
-        AddKey(sourceId, prepared.Published, prepared.TitleKey, id);
-        IndexText(id, card.Title, card.Teaser, null);
-        return id;
+        AddKey(sourceId, card.Published, card.TitleKey, id);
+        IndexText(id, card.Capture.Title, card.Capture.Teaser, null);
     }
 
     private void Settle(CardKey key, long id)
@@ -233,14 +224,8 @@ internal sealed class SqliteImportSession : SqlImportSession
     {
         var cardKey = new CardKey(sourceId, published, key);
         if (_settledCards.TryGetValue(cardKey, out var settled) && id < settled) _settledCards.Remove(cardKey);
-        Run("INSERT OR IGNORE INTO article_keys (source_id, published, title_key, article_id) VALUES ($source, $published, $key, $id)",
-            ("$source", sourceId), ("$published", published), ("$key", key), ("$id", id));
+        Run(KeySql, ("@source", sourceId), ("@published", published), ("@key", key), ("@id", id));
     }
-
-    protected override void AddVersion(long id, int number, PreparedArticle prepared) =>
-        Run("INSERT INTO versions (article_id, number, title, body, hash, captured, recorded_at) VALUES ($id, $n, $title, $body, $hash, $captured, $now)",
-            ("$id", id), ("$n", number), ("$title", prepared.Capture.Title), ("$body", prepared.Body), ("$hash", prepared.Hash), ("$captured", prepared.Captured),
-            ("$now", Recorded is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") : _now));
 
     private void IndexText(long id, string title, string? teaser, string? body, SearchTerms? terms = null) =>
         _pendingIndex.Add(new IndexChange(Delete: false, id, title, teaser, body, terms));
@@ -291,20 +276,6 @@ internal sealed class SqliteImportSession : SqlImportSession
         Run($"INSERT INTO article_fts ({(command.Length > 0 ? "article_fts, " : "")}rowid, title, teaser, body, ko, kof, names, meta) VALUES ({command}$id, $title, $teaser, $body, $ko, $kof, $names, {IndexMetaOfRow})",
             ("$id", change.Id), ("$title", change.Title), ("$teaser", change.Teaser), ("$body", change.Body),
             ("$ko", terms.Korean), ("$kof", terms.KoreanFolded), ("$names", terms.Names));
-    }
-
-    protected override long StoreSource(Source source)
-    {
-        var existing = Scalar<long?>("SELECT id FROM sources WHERE slug = $slug", ("$slug", source.Slug));
-        if (existing is not null) return existing.Value;
-        var o = source.Outlet;
-        Run("INSERT INTO outlets (slug, name, name_ko, site) VALUES ($slug, $name, $ko, $site) ON CONFLICT (slug) DO NOTHING",
-            ("$slug", o.Slug), ("$name", o.Name), ("$ko", o.NameKo), ("$site", o.Site));
-        return Scalar("""
-            INSERT INTO sources (outlet_id, language, slug, label)
-            VALUES ((SELECT id FROM outlets WHERE slug = $outlet), $lang, $slug, $label);
-            SELECT last_insert_rowid();
-            """, ("$outlet", o.Slug), ("$lang", source.Language), ("$slug", source.Slug), ("$label", source.Label));
     }
 
     private SqliteCommand Prepare(string sql, (string Name, object? Value)[] args)

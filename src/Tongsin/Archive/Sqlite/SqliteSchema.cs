@@ -8,9 +8,12 @@ namespace Tongsin.Archive.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
+    // Days are ISO text (2026-02-03), moments ISO text in UTC, flags 0 and 1.
+    private static readonly ColumnTypes Types = new("TEXT", "INTEGER", "INTEGER", "TEXT", "TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT", " WITHOUT ROWID");
+
     private static readonly (int Version, string Name, string Sql)[] Migrations =
     [
-        (1, "articles, versions, stubs and full-text index", """
+        (1, "articles, versions, stubs and full-text index", $"""
             CREATE TABLE outlets (
                 id       INTEGER PRIMARY KEY,
                 slug     TEXT NOT NULL UNIQUE,
@@ -42,27 +45,7 @@ internal static class SqliteSchema
                 created_at      TEXT NOT NULL,
                 updated_at      TEXT NOT NULL
             );
-            CREATE INDEX articles_published ON articles (published, id);
-            CREATE INDEX articles_source ON articles (source_id, published);
-            CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
-            -- Every (source, date, title) an article has been seen under, so an older title still finds it.
-            CREATE TABLE article_keys (
-                source_id  INTEGER NOT NULL,
-                published  TEXT NOT NULL,
-                title_key  TEXT NOT NULL,
-                article_id INTEGER NOT NULL REFERENCES articles(id),
-                PRIMARY KEY (source_id, published, title_key, article_id)
-            ) WITHOUT ROWID;
-            CREATE TABLE versions (
-                article_id  INTEGER NOT NULL REFERENCES articles(id),
-                number      INTEGER NOT NULL,
-                title       TEXT NOT NULL,
-                body        TEXT NOT NULL,
-                hash        TEXT NOT NULL,
-                captured    TEXT,
-                recorded_at TEXT NOT NULL,
-                PRIMARY KEY (article_id, number)
-            );
+            {SchemaSql.KeysAndVersions(Types)}
             -- What the full-text index holds for each article: the current title and body, and the
             -- teaser of stubs (a complete article's teaser only repeats its first sentence).
             CREATE VIEW article_text AS
@@ -163,28 +146,10 @@ internal static class SqliteSchema
             );
             INSERT INTO article_fts (article_fts) VALUES ('rebuild');
             """),
-        (6, "the log of changes to articles, and the analysers' watermarks", """
-            -- Every change a store made to an article, numbered in the order of its commit: what
-            -- the analysers read to keep their derived tables up to date.
-            CREATE TABLE article_changes (
-                seq            INTEGER PRIMARY KEY AUTOINCREMENT,
-                article_id     INTEGER NOT NULL,
-                version        INTEGER NOT NULL,
-                kind           TEXT NOT NULL,
-                became_current INTEGER NOT NULL,
-                recorded_at    TEXT NOT NULL
-            );
-            -- How far each analyser has read the log, at which revision, and while it rebuilds, the
-            -- last article it has done.
-            CREATE TABLE analyser_state (
-                name          TEXT PRIMARY KEY,
-                revision      INTEGER NOT NULL,
-                watermark     INTEGER NOT NULL,
-                rebuild_after INTEGER
-            );
-            """),
+        (6, "the log of changes to articles, and the analysers' watermarks",
+            SchemaSql.ChangeLog(Types)),
         (7, "every address of an article; articles found by their text; merged articles",
-            AddressSql.Migration("TEXT", "INTEGER", "TEXT", "TEXT", moment => $"substr({moment}, 1, 10)", " WITHOUT ROWID")),
+            AddressSql.Migration(Types, moment => $"substr({moment}, 1, 10)")),
     ];
 
     public static int Latest => Migrations[^1].Version;

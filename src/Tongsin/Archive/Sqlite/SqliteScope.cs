@@ -9,7 +9,7 @@ namespace Tongsin.Archive.Sqlite;
 internal static class SqliteScope
 {
     public static SearchScope Resolve(SqliteConnection c, SearchRequest request, QueryFilters q, OutletCatalog outlets) =>
-        SearchScope.Resolve(() => SqlArchive<SqliteConnection>.SourceRows(c), request, q, outlets);
+        SearchScope.Resolve(() => SqlArchive<SqliteConnection>.SourceRows(c).ConvertAll(s => (s.Id, s.Source)), request, q, outlets);
 
     /// <summary>
     /// The scope as FTS5 expressions over the meta column, to AND with the words; empty when the

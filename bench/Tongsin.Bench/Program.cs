@@ -89,7 +89,7 @@ try
             Console.Error.WriteLine("       Tongsin.Bench mentions-eval [--sample eval/mentions/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench mentions-look [--corpus FILE.jsonl.gz] [--every N] [--unknown yes]");
             Console.Error.WriteLine("       Tongsin.Bench appearances-eval [--sample FILE] [--corpora DIR] [--show]");
-            Console.Error.WriteLine("       Tongsin.Bench appearances-look [--corpus FILE] [--title REGEX] [--year YYYY] [--count N] [--seed N] [--chars N]");
+            Console.Error.WriteLine("       Tongsin.Bench appearances-look [--corpus FILE] [--title REGEX] [--year YYYY] [--count N] [--seed N] [--chars N] [--missed]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-eval [--sample eval/rhetoric/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-terms [--corpus kcna-co-jp-1997-2018.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric --db PATH|postgres://... [--target united-states] [--runs R]");

@@ -10,7 +10,8 @@ namespace Tongsin.Bench.Appearances;
 /// <summary>
 /// appearances-look: what the extractor reads from articles of a corpus outside the judged sample,
 /// drawn at random among those whose title matches --title: the title, the opening of the text and
-/// the records, to read KCNA's prose against the rules without looking at the judged articles.
+/// the records, to read KCNA's prose against the rules without looking at the judged articles;
+/// with --missed, only those of which it reads no record.
 /// </summary>
 internal static class AppearancesLook
 {
@@ -39,18 +40,25 @@ internal static class AppearancesLook
                 picked.Add(record.Clone());
             }
         var random = new Random(options.Int("seed", 1));
-        foreach (var record in picked.OrderBy(_ => random.Next()).Take(count))
+        var missed = options.Flag("missed");
+        var shown = 0;
+        foreach (var record in picked.OrderBy(_ => random.Next()))
         {
+            if (shown == count) break;
             var published = DateOnly.Parse(record.GetProperty("published").GetString()!, CultureInfo.InvariantCulture);
             var text = AppearancesEval.Text(record, published, record.GetProperty("title").GetString() ?? "");
+            if (text.Language is not ("en" or "ko")) continue;
+            var records = extractor.Extract(text);
+            if (missed && records.Count > 0) continue;
+            shown++;
             Console.WriteLine($"== {published:yyyy-MM-dd} dateline {text.Dateline?.Date:yyyy-MM-dd} {record.GetProperty("url").GetString()}");
             Console.WriteLine($"   {text.Title}");
             var body = string.Join(" / ", text.Paragraphs);
             Console.WriteLine($"   {(body.Length > chars ? body[..chars] : body)}");
-            foreach (var e in extractor.Extract(text))
+            foreach (var e in records)
                 Console.WriteLine($"   -> {e.Person} {e.Date:yyyy-MM-dd} {e.DateBasis} {e.Activity} | {e.Place} | {e.Kind} | {string.Join("; ", e.Companions.Select(c => c.Name))}");
         }
-        Console.WriteLine($"{picked.Count} articles matched; {Math.Min(count, picked.Count)} shown");
+        Console.WriteLine($"{picked.Count} articles matched; {shown} shown");
         return 0;
     }
 }

@@ -33,11 +33,11 @@ public static partial class EnglishReading
     private static partial Regex Watchable();
 
     // Where the place a verb governs ends: a clause, a date, a purpose, a companion.
-    [GeneratedRegex(@"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[,;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]")]
+    [GeneratedRegex(@"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|from (?:an?|the) (?:observation post|platform|stand|command post)|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[,;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]")]
     private static partial Regex PlaceEnd();
 
     // The same ends but the comma: where a list of places ("the A, the B and the C") stops.
-    [GeneratedRegex(@"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]|, (?![Tt]he [A-Z]|[A-Z])")]
+    [GeneratedRegex(@"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|from (?:an?|the) (?:observation post|platform|stand|command post)|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]|, (?![Tt]he [A-Z]|[A-Z])")]
     private static partial Regex ListEnd();
 
     // The items of such a list: a comma; within an item, "and (then) (the)" before a capital, where what stands before it is a place (ends in a head word).

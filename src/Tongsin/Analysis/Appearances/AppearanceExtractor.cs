@@ -90,6 +90,7 @@ public sealed partial class AppearanceExtractor
         EnglishReading.Reading? main = null;
         var before = new List<string>();
         string? named = null;
+        var lead = "";
         foreach (var sentence in leads)
         {
             var names = _name.Matches(sentence);
@@ -105,6 +106,7 @@ public sealed partial class AppearanceExtractor
             if (before.Count > 0 && !EnglishReading.Heads(title, _name, found.Spelling)) return [];
             if (found.Excluded) return [];
             main = found;
+            lead = sentence;
             break;
         }
         if (main is null) return [];
@@ -120,7 +122,7 @@ public sealed partial class AppearanceExtractor
 
         var places = EnglishReading.Places(main.Activity, main.Rest, main.Place).Select(p => (Activity: main.Activity, Place: p, Date: date, main.Sentence)).ToList();
         var all = sentences.SelectMany(s => s).ToList();
-        foreach (var sentence in all.SkipWhile(s => !ReferenceEquals(s, main.Sentence)).Skip(1))
+        foreach (var sentence in all.SkipWhile(s => !ReferenceEquals(s, lead)).Skip(1))
         {
             var leg = _leg.Match(sentence);
             if (!leg.Success) continue;
@@ -171,11 +173,25 @@ public sealed partial class AppearanceExtractor
             if (person is null) return [];
             var date = EventDates.OfKorean(sentence, article.Dateline?.Date, article.Published);
             var place = KoreanReading.Place(rest[..verb.Index]);
+            var all = paragraphs.SelectMany(ReportSentences.Split).ToList();
             var companions = new List<Companion>();
-            foreach (var s in paragraphs.SelectMany(ReportSentences.Split))
+            foreach (var s in all)
                 foreach (var c in _companions.ReadKorean(s, spelling, date.Date.Year))
                     if (!companions.Any(x => x.Name == c.Name)) companions.Add(c);
-            return [new AppearanceReport(person.Slug, date.Date, date.Basis, activity, KoreanReading.Kind(activity, place), place, companions)];
+            var places = new List<(string Activity, string Place)> { (activity, place) };
+            // The legs of a trip: "먼저 ...을 돌아보시였다", "이어 ...을 찾으시였다", each a place of its own.
+            foreach (var s in all.SkipWhile(x => x != sentence).Skip(1))
+            {
+                var leg = _koreanVerb.Match(s);
+                if (!leg.Success || leg.Groups["no"].Success) continue;
+                var legActivity = AppearanceActivities.Korean[Enumerable.Range(0, AppearanceActivities.Korean.Count).First(i => leg.Groups[$"a{i}"].Success)].Activity;
+                if (legActivity is not (AppearanceActivities.FieldGuidance or AppearanceActivities.Inspected or AppearanceActivities.Visited)) continue;
+                var legPlace = KoreanReading.LegPlace(s[..leg.Index]);
+                if (legPlace is null || places.Any(p => PlaceKey.Alike(p.Place, legPlace))) continue;
+                places.Add((legActivity, legPlace));
+            }
+            if (places.Count > 1 && KoreanReading.Round(places[0].Place)) places.RemoveAt(0);
+            return places.Select(p => new AppearanceReport(person.Slug, date.Date, date.Basis, p.Activity, KoreanReading.Kind(p.Activity, p.Place), p.Place, companions)).ToList();
         }
         return [];
     }

@@ -184,6 +184,16 @@ public class AppearanceExtractorTests
         Assert.Empty(Read("New Materials Made", AppearanceTexts.UnderHisGuidance, "2025-03-15", "2025-03-15"));
     }
 
+    [Fact]
+    public void Each_place_a_korean_report_of_a_trip_names_is_an_appearance()
+    {
+        var trip = Read("김정은동지께서 함흥시안의 여러 단위를 현지지도하시였다", AppearanceTexts.KoreanTrip, "2026-05-06", "2026-05-06", "ko");
+        Assert.Equal(["함흥방직공장", "흥남비료련합기업소"], trip.Select(a => a.Place));
+        Assert.Equal([AppearanceActivities.Visited, AppearanceActivities.Visited], trip.Select(a => a.Activity));
+        Assert.All(trip, a => Assert.Equal((AppearanceKind.Economic, new DateOnly(2026, 5, 6)), (a.Kind, a.Date)));
+        Assert.All(trip, a => Assert.Equal(["조용원"], a.Companions.Select(c => c.Name)));
+    }
+
     [Theory]
     [InlineData(AppearanceActivities.Watched, "performance given by art squads of KPA units", AppearanceKind.SocialCultural)]
     [InlineData(AppearanceActivities.Inspected, "munitions factory", AppearanceKind.Military)]

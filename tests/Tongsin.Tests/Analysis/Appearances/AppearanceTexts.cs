@@ -154,4 +154,13 @@ internal static class AppearanceTexts
     [
         "Pyongyang, March 15 (KCNA) -- Scientists of the country succeeded in making new materials under the direct guidance of Kim Jong Un.",
     ];
+
+    public static readonly string[] KoreanTrip =
+    [
+        "김정은동지께서 함흥시안의 여러 단위를 현지지도하시였다.",
+        "김정은동지께서는 먼저 함흥방직공장을 돌아보시였다.",
+        "공장의 생산공정들을 돌아보시였다.",
+        "이어 흥남비료련합기업소를 찾으시였다.",
+        "조용원동지가 동행하였다.",
+    ];
 }

@@ -6,9 +6,11 @@ namespace Tongsin.Analysis.Appearances;
 /// <summary>
 /// Reads the appearances of followed persons one article reports (docs/appearances.md). A pure
 /// function of the article's text: the gazetteer says who is followed and how each is spelt, so the
-/// leaders are data. English: the report's lead sentence has a followed person as its subject (after
-/// his titles) and an activity verb after him and his appositive; further places of one trip come in
-/// "He also inspected ..." sentences; companions in "He was accompanied by ..." and the like. Korean:
+/// leaders are data. English: the report's lead, the first sentence of its opening paragraphs that
+/// has a followed person as its subject (after his titles) and an activity verb after him and his
+/// appositive; further places of one trip come as a list after the verb and in its legs ("The next
+/// leg of his guidance was ...", "He also inspected ..."); companions in "He was accompanied by ..."
+/// and the like. Korean:
 /// "김정은동지께서 ... 현지지도하시였다". An article whose verb is one of sending or being sent, that
 /// recalls an old event, or whose subject is someone else reports none.
 /// </summary>

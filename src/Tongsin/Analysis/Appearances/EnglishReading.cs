@@ -32,12 +32,15 @@ public static partial class EnglishReading
     [GeneratedRegex(@"\b(?:performance|concert|match|game|show|drill|firing|test|test-fire|test-firing|launch|parade|display|exercise|contest|competition|circus|film|play|opera|chorus)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Watchable();
 
-    // Where the place a verb governs ends: a clause, a date, a purpose, a companion.
-    [GeneratedRegex(@"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|from (?:an?|the) (?:observation post|platform|stand|command post)|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[,;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]")]
+    // The words that end the place a verb governs: a clause, a date, a purpose, a companion.
+    private const string ClauseEnd = @"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|from (?:an?|the) (?:observation post|platform|stand|command post)|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
+
+    // Where the place a verb governs ends: those words, a comma, a full stop.
+    [GeneratedRegex(ClauseEnd + @"|[,;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]")]
     private static partial Regex PlaceEnd();
 
     // The same ends but the comma: where a list of places ("the A, the B and the C") stops.
-    [GeneratedRegex(@"\s+(?:on|to|for|which|that|where|who|whom|amid|together|recently|yesterday|today|accompanied|along|when|while|after|before|as|in order|being|from (?:an?|the) (?:observation post|platform|stand|command post)|led by|headed by|with (?:his|the) (?:wife|party)|and (?:learned|looked|went|acquainted|praised|gave|said|was|expressed|watched|inspected|visited|had|met|received|made|took|saw|enjoyed|acquainted)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]|, (?![Tt]he [A-Z]|[A-Z])")]
+    [GeneratedRegex(ClauseEnd + @"|[;:(]|(?<!\b(?:[Nn]os?|Mt|St|[A-Z]))\.(?:\s|$)|\s[-–—]|, (?![Tt]he [A-Z]|[A-Z])")]
     private static partial Regex ListEnd();
 
     // The items of such a list: a comma; within an item, "and (then) (the)" before a capital, where what stands before it is a place (ends in a head word).

@@ -14,6 +14,7 @@ using Tongsin.Bench.Measuring;
 // mentions-eval:   precision and recall of the mention recogniser on the judged sample (eval/mentions/sample.jsonl).
 // mentions-look:   what the recogniser finds in every Nth article of a corpus, for reading against the rules.
 // appearances-eval: precision and recall of the appearance extractor on the judged sample.
+// appearances-look: the extractor's records for random articles outside the judged sample.
 // rhetoric-eval:   precision and recall of hostile sentences against the judged sample (eval/rhetoric/sample.jsonl).
 // rhetoric-terms:  each lexicon term's sentences in a corpus, and the negations before terms.
 // rhetoric:        the rhetoric index of one target over all years, timed, on an archive already analysed (--db).
@@ -59,6 +60,8 @@ try
             return Tongsin.Bench.Mentions.MentionsLook.Run(options);
         case "appearances-eval":
             return Tongsin.Bench.Appearances.AppearancesEval.Run(options);
+        case "appearances-look":
+            return Tongsin.Bench.Appearances.AppearancesLook.Run(options);
         case "rhetoric-eval":
             return Tongsin.Bench.Rhetoric.RhetoricEvaluation.Run(options);
         case "rhetoric-terms":
@@ -85,7 +88,8 @@ try
             Console.Error.WriteLine("       Tongsin.Bench reprint-pairs [--pairs FILE] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench mentions-eval [--sample eval/mentions/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench mentions-look [--corpus FILE.jsonl.gz] [--every N] [--unknown yes]");
-            Console.Error.WriteLine("       Tongsin.Bench appearances-eval [--sample FILE] [--corpora DIR]");
+            Console.Error.WriteLine("       Tongsin.Bench appearances-eval [--sample FILE] [--corpora DIR] [--show]");
+            Console.Error.WriteLine("       Tongsin.Bench appearances-look [--corpus FILE] [--title REGEX] [--year YYYY] [--count N] [--seed N] [--chars N] [--missed]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-eval [--sample eval/rhetoric/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-terms [--corpus kcna-co-jp-1997-2018.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric --db PATH|postgres://... [--target united-states] [--runs R]");

@@ -7,6 +7,7 @@ using Tongsin.Analysis.Entities;
 using Tongsin.Ingest.Pages;
 using Tongsin.Model;
 
+
 namespace Tongsin.Bench.Appearances;
 
 /// <summary>
@@ -29,6 +30,7 @@ internal static class AppearancesEval
 
         var judged = File.ReadLines(sample).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var extractor = new AppearanceExtractor(Gazetteer.Load());
+        var show = options.Flag("show");
         var misses = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int records = 0, found = 0, matched = 0, kinds = 0, judgedCompanions = 0, foundCompanions = 0, sharedCompanions = 0, missing = 0;
         foreach (var group in judged.GroupBy(j => j.GetProperty("corpus").GetString()!))
@@ -41,7 +43,8 @@ internal static class AppearancesEval
                 // A corpus may carry an address twice (kcna.kp's edited copies): the first is the one judged.
                 if (!wanted.TryGetValue(url, out var j)) continue;
                 var truth = j.GetProperty("appearances").EnumerateArray().ToList();
-                var predicted = extractor.Extract(Text(record, j)).ToList();
+                var predicted = extractor.Extract(Text(record, DateOnly.Parse(j.GetProperty("published").GetString()!, CultureInfo.InvariantCulture), j.GetProperty("title").GetString() ?? "")).ToList();
+                var all = predicted.ToList();
                 records += truth.Count;
                 found += predicted.Count;
                 foreach (var t in truth)
@@ -66,6 +69,7 @@ internal static class AppearancesEval
                     var got = hit.Companions.Select(c => SpellingKey.Of(c.Name)).ToHashSet();
                     (judgedCompanions, foundCompanions, sharedCompanions) = (judgedCompanions + want.Count, foundCompanions + got.Count, sharedCompanions + got.Count(want.Contains));
                 }
+                if (show && (predicted.Count > 0 || all.Count < truth.Count)) Show(url, truth, all);
                 wanted.Remove(url);
             }
             missing += wanted.Count;
@@ -77,6 +81,16 @@ internal static class AppearancesEval
         Console.WriteLine($"kind of matched records: {kinds} of {matched} right ({Ratio(kinds, matched)})");
         Console.WriteLine($"records missed: {string.Join("; ", misses.Select(m => $"{m.Key} {m.Value}"))}");
         return 0;
+    }
+
+    // --show: an article whose records were not all matched, judged against extracted, to see what kind of error the extractor makes.
+    private static void Show(string url, List<JsonElement> truth, List<AppearanceReport> extracted)
+    {
+        Console.WriteLine(url);
+        foreach (var t in truth)
+            Console.WriteLine($"  judged    {t.GetProperty("person").GetString()} {t.GetProperty("date").GetString()} {t.GetProperty("date_basis").GetString()} {t.GetProperty("activity").GetString()} | {t.GetProperty("place").GetString()} | {t.GetProperty("kind").GetString()}");
+        foreach (var e in extracted)
+            Console.WriteLine($"  extracted {e.Person} {e.Date:yyyy-MM-dd} {e.DateBasis} {e.Activity} | {e.Place} | {e.Kind}");
     }
 
     private static string Ratio(int a, int b) => b == 0 ? "n/a" : ((double)a / b).ToString("0.000", CultureInfo.InvariantCulture);
@@ -93,18 +107,13 @@ internal static class AppearancesEval
         }
     }
 
-    // The article as the import keeps it: title, paragraphs without the dateline, the dateline apart.
-    private static ArticleText Text(JsonElement record, JsonElement judged)
+    private static readonly CorpusRecords Reader = new(new OutletCatalog());
+
+    // The article as the import keeps it (the import's own reader of the corpus record: entities
+    // decoded, the title line and the dateline taken off); the judged publication day and title win.
+    internal static ArticleText Text(JsonElement record, DateOnly published, string title)
     {
-        var published = DateOnly.Parse(judged.GetProperty("published").GetString()!, CultureInfo.InvariantCulture);
-        var title = judged.GetProperty("title").GetString() ?? "";
-        var paragraphs = record.TryGetProperty("paragraphs", out var ps) && ps.ValueKind == JsonValueKind.Array
-            ? ps.EnumerateArray().Select(p => p.GetString() ?? "").ToList()
-            : (record.TryGetProperty("body", out var b) ? b.GetString() ?? "" : "").Split('\n').ToList();
-        paragraphs = paragraphs.Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        if (paragraphs.Count > 0 && string.Equals(paragraphs[0], title.Trim(), StringComparison.OrdinalIgnoreCase)) paragraphs.RemoveAt(0);
-        var dateline = DatelineReader.Take(paragraphs, published);
-        var hint = record.TryGetProperty("language_hint", out var h) ? Languages.Normalise(h.GetString() ?? "") : null;
-        return new ArticleText(0, 1, "", hint ?? Languages.Guess(title + string.Concat(paragraphs.Take(2))), published, title, paragraphs, dateline);
+        var capture = Reader.Read(record) ?? throw new FormatException("not a record of a known corpus");
+        return new ArticleText(0, 1, "", capture.Source.Language, published, title.Length > 0 ? title : capture.Title, capture.Paragraphs, capture.Dateline);
     }
 }

@@ -25,19 +25,23 @@ public static partial class AppearanceActivities
     /// <summary>English past tenses, tried in this order at each place of a sentence; the longest phrases first where two share a start.</summary>
     public static readonly IReadOnlyList<(string Activity, string Pattern)> English =
     [
-        (FieldGuidance, @"(?:gave|provided|offered) (?:a |his )?(?:field|on-the-spot|on-site|on-the-site)[ -]guidance(?: to| at| over| for)?"),
-        (FieldGuidance, @"guided (?:the )?(?:work|construction|production) (?:of|at)"),
-        (Inspected, @"inspected"),
+        (FieldGuidance, @"(?:gave|provided|offered) (?:a |his )?(?:field|on-the-spot|on-site|on-the-site|personal)[ -]guidance(?: to| at| over| for)?"),
+        (FieldGuidance, @"guided (?:the )?(?:work|construction|production) (?:of|at|for)"),
+        // "issued an order to conduct a drill and guided it on the spot": a drill watched, named before the verb.
+        (Watched, @"guided (?:it|them)(?= on the spot)"),
+        (Inspected, @"inspected|examined"),
         (PhotoSession, @"(?:had|posed for) (?:a |commemorative |souvenir )*(?:photo(?:graph)?s?|pictures?)(?: session)?(?: taken)?(?: with)?"),
-        (Visited, @"(?:paid|made) (?:a |an )?(?:congratulatory |courtesy |official |friendly |state |unofficial )?visit to|visited|toured|called at|looked round|went round|paid (?:high )?(?:tribute|homage|respects?) (?:to|at)"),
+        (Visited, @"(?:paid|made) (?:a |an )?(?:congratulatory |courtesy |official |friendly |state |unofficial )?visit to|visited|toured|climbed|(?:personally )?came to(?= (?:the )?[A-Z])|called at|paid (?:a |an )?(?:condolence )?call (?:at|on|to)|looked round|looked around|went round|dropped in at|paid (?:high )?(?:tribute|homage|respects?) (?:to|at)"),
         (Attended, @"attended|was present at|participated in|took part in|appeared (?:at|in|on)"),
-        (Watched, @"watched|enjoyed|appreciated(?= (?:a|an|the) (?:[\w-]+ ){0,3}?performance)|observed|oversaw|saw|guided (?:a |the )?(?:[\w-]+ ){0,5}?(?:drill|test|test-fire|test-firing|firing|launch|exercise|contest|training|competition|manoeuvres?|maneuvers?)"),
+        (Watched, @"watched|enjoyed|appreciated(?= (?:a|an|the) (?:[\w-]+ ){0,3}?performance)|observed|oversaw|supervised|saw(?! to it)|guided (?:a |an |the )?(?:[\w""“”'’-]+ ){0,6}?(?i:drill|test|test-fire|test-firing|firing|launch|exercise|contest|training|competition|manoeuvre|maneuver|concert|performance|match|game|show|parade|tournament)s?"),
         (TalkedWith, @"(?:had|held) (?:a |an )?(?:\w+ ){0,2}?(?:talks?|conversation|summit|meeting) with|talked with|conversed with"),
         (Received, @"received|welcomed"),
         (Met, @"met(?: with)?"),
         (PresidedOver, @"presided over|chaired|convened|guided (?:the|a) (?:[\w-]+ ){0,4}?(?:meeting|session|plenum|conference|congress)"),
         (SpokeAt, @"(?:made|delivered|gave) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:speech|address|report)|spoke"),
         (Hosted, @"hosted|(?:gave|arranged|threw) (?:a |an )?(?:grand |state |luncheon |dinner )?(?:banquet|reception|dinner|luncheon|feast|party)"),
+        // Last: "guided" with nothing the lines above know ("guided the work for nuclear weaponization on the spot").
+        (FieldGuidance, @"guided(?! by)"),
     ];
 
     /// <summary>What he did without meeting anyone: a report whose verb is one of these is no appearance.</summary>

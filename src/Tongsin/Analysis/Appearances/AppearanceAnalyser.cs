@@ -28,7 +28,7 @@ public sealed class AppearanceAnalyser : IAnalyser
 
     public string Name => AnalyserName;
 
-    public int Revision => 1;
+    public int Revision => 2;
 
     public IReadOnlyList<DerivedTable> Tables => [ReportTable, CompanionTable];
 

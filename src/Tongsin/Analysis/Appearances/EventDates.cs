@@ -14,7 +14,8 @@ public static partial class EventDates
     /// <summary>The day found, how, and whether the sentence states a year the event cannot be in (a recollection).</summary>
     public readonly record struct EventDate(DateOnly Date, string Basis, bool OtherYear);
 
-    [GeneratedRegex(@"\bon (?:the (?:morning|afternoon|evening|night|eve) of )?(?<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?) (?<day>\d{1,2})\b(?:,? (?<year>(?:19|20)\d\d)\b)?")]
+    // "on May 5", and the first day of a trip of several: "from September 12 (to 14)".
+    [GeneratedRegex(@"\b(?:on|from) (?:the (?:morning|afternoon|evening|night|eve) of )?(?<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?) (?<day>\d{1,2})\b(?:,? (?<year>(?:19|20)\d\d)\b)?")]
     private static partial Regex MonthDay();
 
     [GeneratedRegex(@"\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
@@ -89,6 +90,23 @@ public static partial class EventDates
         if (sentence.Contains("최근", StringComparison.Ordinal)) return new EventDate(anchor, DateBasis.Recently, false);
         return new EventDate(anchor, dated is null ? DateBasis.Published : DateBasis.Dateline, false);
     }
+
+    /// <summary>
+    /// A dateline the import did not take off, as older pages write it ("Pyongyang August 4 (KCNA) -",
+    /// "Pyongyang,April 16 (KCNA)-"): its day, and the text after it; null when the paragraph opens otherwise.
+    /// </summary>
+    public static (DateOnly Day, string After)? LooseDateline(string paragraph, DateOnly published)
+    {
+        var m = LooseDatelinePattern().Match(paragraph);
+        if (!m.Success) return null;
+        var month = Month(m.Groups["month"].Value);
+        var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (month == 0 || day is < 1 or > 31) return null;
+        return Latest(published, month, day) is { } d ? (d, paragraph[m.Length..]) : null;
+    }
+
+    [GeneratedRegex(@"^[A-Z][a-z]+\s*,?\s*(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?<day>\d{1,2})\s*\(KCNA\)\s*[-–—]+\s*")]
+    private static partial Regex LooseDatelinePattern();
 
     // The latest day of that month and day not more than a day after the anchor (a report may be dated the evening before its publication).
     private static DateOnly? Latest(DateOnly anchor, int month, int day)

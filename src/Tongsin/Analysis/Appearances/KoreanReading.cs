@@ -19,6 +19,28 @@ public static partial class KoreanReading
         return text.Length > 120 ? text[^120..] : text.Trim();
     }
 
+    // Before a leg's verb: the subject ("김정은동지께서는") and the words of sequence ("먼저", "이어", "다음으로") go.
+    [GeneratedRegex(@"^.*(?:께서는|께서)\s*|^\s*(?:먼저|이어|이어서|다음으로|또한|그 다음)\s*|^\s*(?:먼저|이어|이어서|다음으로|또한)\s*")]
+    private static partial Regex LegOpening();
+
+    // A place that only says where a round went: "여러 단위", "각지의 ...".
+    [GeneratedRegex(@"(?:여러|각지|여러곳|부문|단위들)")]
+    private static partial Regex RoundWords();
+
+    /// <summary>The place of a leg of a trip, the words before its verb; null when they name no place of a kind (a room, the production lines).</summary>
+    public static string? LegPlace(string beforeVerb)
+    {
+        var text = LegOpening().Replace(beforeVerb.Trim(), "");
+        text = LegOpening().Replace(text, "");
+        var place = Place(text);
+        // A named place is written solid and ends in what it is ("함흥방직공장"); "공장의 생산공정들" is a part of one.
+        if (place.Length is < 3 or > 40 || place.Contains(' ')) return null;
+        return Words.Any(w => w.Words.Any(word => place.EndsWith(word, StringComparison.Ordinal))) ? place : null;
+    }
+
+    /// <summary>Whether a place only names the round of a trip ("여러 단위").</summary>
+    public static bool Round(string place) => RoundWords().IsMatch(place);
+
     // The kind rules' words are English; a Korean place is kinded by a few words of its own.
     private static readonly (string Kind, string[] Words)[] Words =
     [

@@ -42,8 +42,8 @@ public class AppearanceExtractorTests
     [Fact]
     public void A_weekday_is_the_latest_such_day_of_the_dateline_and_yesterday_its_day_before()
     {
-        var sunday = Assert.Single(Read("Kim Jong Il Visits Maternity Hospital", AppearanceTexts.Weekday, "2024-03-04", "2024-03-04"));
-        Assert.Equal((new DateOnly(2024, 3, 3), DateBasis.Stated), (sunday.Date, sunday.DateBasis));
+        var sunday = Assert.Single(Read("Kim Jong Il Visits Maternity Hospital", AppearanceTexts.Weekday, "2008-03-04", "2008-03-04"));
+        Assert.Equal((new DateOnly(2008, 3, 2), DateBasis.Stated), (sunday.Date, sunday.DateBasis));
         Assert.Equal(AppearanceKind.SocialCultural, sunday.Kind);
 
         var reception = Assert.Single(Read("Kim Jong Un Receives Delegation", AppearanceTexts.Reception, "2025-04-02", "2025-04-02"));
@@ -104,6 +104,94 @@ public class AppearanceExtractorTests
         Assert.Equal("흥남비료련합기업소", a.Place);
         Assert.Equal(AppearanceKind.Economic, a.Kind);
         Assert.Equal(["조용원", "김덕훈"], a.Companions.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void An_activity_told_after_the_event_is_read_and_dated_by_the_day_told_before_him()
+    {
+        var a = Assert.Single(Read("Kim Jong Un Attends Opening of Fish Shop", AppearanceTexts.OpeningLater, "2026-04-26", "2026-04-26"));
+        Assert.Equal(("kim-jong-un", AppearanceActivities.Attended, "shop"), (a.Person, a.Activity, a.Place));
+        Assert.Equal((new DateOnly(2026, 4, 22), DateBasis.Stated), (a.Date, a.DateBasis));
+    }
+
+    [Fact]
+    public void He_after_a_drill_conducted_by_his_order_is_him()
+    {
+        var a = Assert.Single(Read("Kim Jong Un Watches Firing Drill", AppearanceTexts.OrderedDrill, "2025-03-08", "2025-03-08"));
+        Assert.Equal((AppearanceActivities.Watched, "firing drill", AppearanceKind.Military), (a.Activity, a.Place, a.Kind));
+    }
+
+    [Fact]
+    public void An_activity_retold_further_down_an_article_on_something_else_is_no_appearance() =>
+        Assert.Empty(Read("Paintings of Kim Jong Un Exhibited", AppearanceTexts.Feature, "2025-10-18", "2025-10-18"));
+
+    [Fact]
+    public void Each_place_of_a_list_and_each_leg_of_a_round_is_an_appearance()
+    {
+        var listed = Read("Kim Jong Un Gives Field Guidance to Factories in Hamhung", AppearanceTexts.Listed, "2025-10-16", "2025-10-16");
+        Assert.Equal(["Hamhung Vinalon Complex", "Hungnam Fertilizer Complex", "Hamhung Spinning Mill"], listed.Select(a => a.Place));
+        Assert.All(listed, a => Assert.Equal((AppearanceActivities.FieldGuidance, AppearanceKind.Economic), (a.Activity, a.Kind)));
+
+        var legs = Read("Kim Jong Un Gives Field Guidance to Kilju County", AppearanceTexts.Legs, "2025-05-14", "2025-05-14");
+        Assert.Equal(["Kilju Mushroom Farm", "Kilju Foodstuff Factory"], legs.Select(a => a.Place));
+        Assert.All(legs, a => Assert.Equal(["Jo Yong Won"], a.Companions.Select(c => c.Name)));
+    }
+
+    [Fact]
+    public void A_trip_of_several_days_is_dated_its_first_day()
+    {
+        var a = Assert.Single(Read("Kim Jong Un Gives Field Guidance in Jagang Province", AppearanceTexts.SeveralDays, "2025-09-16", "2025-09-16"));
+        Assert.Equal((new DateOnly(2025, 9, 12), DateBasis.Stated), (a.Date, a.DateBasis));
+    }
+
+    [Fact]
+    public void A_meeting_is_placed_by_whom_he_met_and_where()
+    {
+        var a = Assert.Single(Read("Kim Jong Un Meets Delegation", AppearanceTexts.Venue, "2025-06-06", "2025-06-06"));
+        Assert.Equal("delegation of the Party of Friendship at Mansudae Assembly Hall", a.Place);
+        Assert.Equal(new DateOnly(2025, 6, 5), a.Date);
+        Assert.True(PlaceKey.Alike(a.Place, "Mansudae Assembly Hall"));
+        Assert.Equal(AppearanceKind.Diplomatic, a.Kind);
+    }
+
+    [Fact]
+    public void A_dateline_left_in_the_text_still_dates_the_report()
+    {
+        var a = Assert.Single(Read("Kim Jong Il Inspects KPA Unit", AppearanceTexts.LooseDateline, "2008-08-05"));
+        Assert.Equal(("KPA Unit 549", new DateOnly(2008, 8, 4), DateBasis.Stated), (a.Place, a.Date, a.DateBasis));
+    }
+
+    [Fact]
+    public void No_one_appears_after_his_last_post_ended()
+    {
+        Assert.Empty(Read("Kim Jong Il Inspects Machine Complex", AppearanceTexts.AfterHisTime, "2014-05-02", "2014-05-02"));
+        Assert.Single(Read("Kim Jong Il Inspects Machine Complex", AppearanceTexts.AfterHisTime, "2009-05-02", "2009-05-02"));
+    }
+
+    [Fact]
+    public void A_year_told_of_the_place_does_not_make_the_visit_a_recollection()
+    {
+        var a = Assert.Single(Read("Kim Jong Un Provides Field Guidance to Power Station", AppearanceTexts.Described, "2026-01-31", "2026-01-31"));
+        Assert.Equal("Ryesong River Power Station", a.Place);
+    }
+
+    [Fact]
+    public void A_meeting_held_under_his_guidance_is_presided_over_and_a_success_under_it_is_nothing()
+    {
+        var a = Assert.Single(Read("Kim Jong Un Guides Enlarged Meeting of CMC", AppearanceTexts.MeetingHeld, "2025-03-17", "2025-03-17"));
+        Assert.Equal((AppearanceActivities.PresidedOver, AppearanceKind.Political), (a.Activity, a.Kind));
+        Assert.StartsWith("enlarged meeting of the Central Military Commission", a.Place);
+        Assert.Empty(Read("New Materials Made", AppearanceTexts.UnderHisGuidance, "2025-03-15", "2025-03-15"));
+    }
+
+    [Fact]
+    public void Each_place_a_korean_report_of_a_trip_names_is_an_appearance()
+    {
+        var trip = Read("김정은동지께서 함흥시안의 여러 단위를 현지지도하시였다", AppearanceTexts.KoreanTrip, "2026-05-06", "2026-05-06", "ko");
+        Assert.Equal(["함흥방직공장", "흥남비료련합기업소"], trip.Select(a => a.Place));
+        Assert.Equal([AppearanceActivities.Visited, AppearanceActivities.Visited], trip.Select(a => a.Activity));
+        Assert.All(trip, a => Assert.Equal((AppearanceKind.Economic, new DateOnly(2026, 5, 6)), (a.Kind, a.Date)));
+        Assert.All(trip, a => Assert.Equal(["조용원"], a.Companions.Select(c => c.Name)));
     }
 
     [Theory]

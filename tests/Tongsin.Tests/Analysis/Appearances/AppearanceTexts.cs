@@ -79,4 +79,88 @@ internal static class AppearanceTexts
         "김정은동지께서 5일 흥남비료련합기업소를 현지지도하시였다.",
         "조용원동지, 김덕훈동지가 동행하였다.",
     ];
+
+    // The activity told after the event: the first sentence is of the shop, the day is told before him.
+    public static readonly string[] OpeningLater =
+    [
+        "Pyongyang, April 26 (KCNA) -- The Pothong Fish Shop built on the bank of the river opened on Wednesday.",
+        "The two-storey shop has counters of fresh and frozen fish.",
+        "The opening ceremony was held on Wednesday.",
+        "The respected Kim Jong Un appeared at the shop to congratulate its opening.",
+    ];
+
+    // He is named only as the one who ordered the drill; the next paragraph's "He" is him.
+    public static readonly string[] OrderedDrill =
+    [
+        "Pyongyang, March 8 (KCNA) -- A firing drill of long-range artillery sub-units was conducted by an order of Supreme Commander Kim Jong Un.",
+        "He watched the firing drill from an observation post.",
+    ];
+
+    // A feature on something else that retells an activity further down.
+    public static readonly string[] Feature =
+    [
+        "Pyongyang, October 18 (KCNA) -- Paintings of the leader were put on show in the county.",
+        "Kim Jong Un inspected the county farm and praised its workers.",
+    ];
+
+    public static readonly string[] Listed =
+    [
+        "Pyongyang, October 16 (KCNA) -- Kim Jong Un gave field guidance to the Hamhung Vinalon Complex, the Hungnam Fertilizer Complex and the Hamhung Spinning Mill.",
+    ];
+
+    // A round of a county told leg by leg: the round itself is its legs.
+    public static readonly string[] Legs =
+    [
+        "Pyongyang, May 14 (KCNA) -- Kim Jong Un gave field guidance to various units in Kilju County.",
+        "The first leg of his guidance was the Kilju Mushroom Farm.",
+        "Going round the farm, he learned about its production.",
+        "The next leg of his guidance was the Kilju Foodstuff Factory.",
+        "He was accompanied by Jo Yong Won.",
+    ];
+
+    public static readonly string[] SeveralDays =
+    [
+        "Pyongyang, September 16 (KCNA) -- Kim Jong Un gave field guidance to different fields of the economy in Jagang Province from September 12 to 14.",
+    ];
+
+    public static readonly string[] Venue =
+    [
+        "Pyongyang, June 6 (KCNA) -- Kim Jong Un met the delegation of the Party of Friendship, led by its chairman, at the Mansudae Assembly Hall on June 5.",
+    ];
+
+    // An older page's dateline without its comma, which the import leaves in the text.
+    public static readonly string[] LooseDateline =
+    [
+        "Pyongyang August 4 (KCNA) - General Secretary Kim Jong Il inspected KPA Unit 549 on Monday.",
+    ];
+
+    public static readonly string[] AfterHisTime =
+    [
+        "Pyongyang, May 2 (KCNA) -- Kim Jong Il inspected the Taean Heavy Machine Complex.",
+    ];
+
+    // "last year" belongs to the station, not to the visit.
+    public static readonly string[] Described =
+    [
+        "Pyongyang, January 31 (KCNA) -- Kim Jong Un provided field guidance to the Ryesong River Power Station which was commissioned in October last year.",
+    ];
+
+    public static readonly string[] MeetingHeld =
+    [
+        "Pyongyang, March 17 (KCNA) -- An enlarged meeting of the Central Military Commission of the Workers' Party of Korea was held under the guidance of Kim Jong Un, general secretary of the WPK.",
+    ];
+
+    public static readonly string[] UnderHisGuidance =
+    [
+        "Pyongyang, March 15 (KCNA) -- Scientists of the country succeeded in making new materials under the direct guidance of Kim Jong Un.",
+    ];
+
+    public static readonly string[] KoreanTrip =
+    [
+        "김정은동지께서 함흥시안의 여러 단위를 현지지도하시였다.",
+        "김정은동지께서는 먼저 함흥방직공장을 돌아보시였다.",
+        "공장의 생산공정들을 돌아보시였다.",
+        "이어 흥남비료련합기업소를 찾으시였다.",
+        "조용원동지가 동행하였다.",
+    ];
 }

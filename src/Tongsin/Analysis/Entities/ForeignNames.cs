@@ -80,6 +80,7 @@ internal static class ForeignNames
         "north", "south", "east", "west", "asia", "europe", "africa", "america", "world", "international", "global",
         "senate", "court", "cabinet", "administration", "regime", "authorities", "puppet", "puppets", "imperialists",
         "all", "mrs.", "mr.", "dear", "respected", "great", "beloved", "esteemed", "supreme", "eternal", "heroic",
+        "merited", "artiste", "ilbo", "sinbo", "sinmun", "shimbun", "company", "corporation", "enterprise", "venture",
     };
 
     /// <summary>The names found in <paramref name="text"/> past <paramref name="from"/> in the places above, as spans and names; none where <paramref name="taken"/> already holds a hit.</summary>
@@ -95,8 +96,12 @@ internal static class ForeignNames
             if (w <= after) continue;
             var afterTitle = !heading && w > 0 && TitleGap(text, words[w - 1], words[w])
                 && (IsTitle(text, words, w - 1) || IsPostedTitle(text, words, w - 1));
-            if (!afterTitle && !StartsApposition(text, words, w)) continue;
+            // "led by", "written by", "seen by": two words or more after "by" name a person.
+            var afterBy = !heading && w > 0 && words[w - 1].Lower(text) == "by" && words[w - 1].SpaceBefore(text, words[w])
+                && !IsTitle(text, words, w);
+            if (!afterTitle && !afterBy && !StartsApposition(text, words, w)) continue;
             if (Name(text, words, w, taken, korean) is not { } name) continue;
+            if (afterBy && !afterTitle && name.Last > w && ByEnds(text, words, name.Last)) afterTitle = true;
             if (!afterTitle && !IsApposition(text, words, name.Last)) continue;
             // After a title, a lone word that also stands in an apposition or a list is taken; five words need the title.
             if (!afterTitle && name.Last - w < 1) continue;
@@ -108,6 +113,15 @@ internal static class ForeignNames
             after = name.Last;
         }
         return found;
+    }
+
+    // After a name that "by" introduces: the end of the sentence, a comma, or a small word, but no
+    // capitalised one ("by New York Times", where the name rule stops at "Times").
+    private static bool ByEnds(string text, List<TextWord> words, int last)
+    {
+        var end = words[last].End;
+        if (end >= text.Length || text[end] is '.' or ',' or ';' or ')' or '"' or '”') return true;
+        return text[end] == ' ' && last + 1 < words.Count && char.IsLower(text[words[last + 1].Start]);
     }
 
     // One space between a title and the name, or "Dr. ", "Mr. ": the abbreviation's full stop and a space.

@@ -254,6 +254,8 @@ public class MentionRecogniserTests
         Assert.Equal(["person:milan-dvorak", "person:jose-luis-fernandez", "person:pavel-orlov", "person:batbold-gansukh"], people);
         // A title before a name and a place further on is no title of the place: "Prime Minister X at the U.N. General Assembly Session".
         Assert.DoesNotContain("person:session", Keys("Speech", "Prime Minister Taro Sato at the U.N. General Assembly Session spoke."));
+        // Nor a Korean name between the place and the word after it: "Ambassador to Vietnam Ri Chang Il".
+        Assert.DoesNotContain("person:il", Keys("Present", "Present was DPRK Ambassador to Vietnam Ri Chang Il."));
     }
 
     [Fact]
@@ -266,6 +268,8 @@ public class MentionRecogniserTests
         Assert.Contains("person:reinhold-brauer", Keys("Book", "The book was written by Reinhold Brauer and published in Vienna."));
         Assert.DoesNotContain(Find("Smear", "The campaign launched by Tokyo Shimbun and the cafe run by Haebang Joint Venture Company were named by Merited Artiste Lev Orlov."),
             m => m.Kind == EntityKind.Person && m.Key != "person:lev-orlov");
+        // A heading's words after "by" are no name.
+        Assert.DoesNotContain(Find("Let Us Advance by Giving Full Play to the Spirit of Self-Reliance", "It was published."), m => m.Kind == EntityKind.Person);
         // A Chinese name after a title: a Korean surname, but no Korean given name after it.
         Assert.Contains("person:wang-zhiming", Keys("Party", "Chinese Ambassador to the DPRK Wang Zhiming gave a party."));
         // A place and an adjective before no post: no person.

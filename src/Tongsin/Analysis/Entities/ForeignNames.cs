@@ -20,7 +20,7 @@ internal static class ForeignNames
         "emir", "mr", "mrs", "ms", "madame", "madam", "dr", "professor", "prof", "comrade", "envoy", "senator",
         "congressman", "congresswoman", "governor", "mayor", "marshal", "admiral", "colonel", "vice-president",
         "vice-chairman", "vice-premier", "his excellency", "excellency", "rev", "reverend", "father", "bishop", "archbishop",
-        "leader", "counsellor", "consul", "spokesman", "spokeswoman", "spokesperson",
+        "leader", "counsellor", "consul", "spokesman", "spokeswoman", "spokesperson", "speaker", "director-general",
     };
 
     // The post given after a comma: "Jan Ole Grevstad, chairman of ..."; "a", "an" and "the" may come first.
@@ -80,7 +80,7 @@ internal static class ForeignNames
         "north", "south", "east", "west", "asia", "europe", "africa", "america", "world", "international", "global",
         "senate", "court", "cabinet", "administration", "regime", "authorities", "puppet", "puppets", "imperialists",
         "all", "mrs.", "mr.", "dear", "respected", "great", "beloved", "esteemed", "supreme", "eternal", "heroic",
-        "merited", "artiste", "ilbo", "sinbo", "sinmun", "shimbun", "company", "corporation", "enterprise", "venture",
+        "speaker", "director-general", "prefecture", "merited", "artiste", "ilbo", "sinbo", "sinmun", "shimbun", "company", "corporation", "enterprise", "venture",
     };
 
     /// <summary>The names found in <paramref name="text"/> past <paramref name="from"/> in the places above, as spans and names; none where <paramref name="taken"/> already holds a hit.</summary>
@@ -93,11 +93,12 @@ internal static class ForeignNames
         var after = -1;
         for (var w = 0; w < words.Count; w++)
         {
-            if (w <= after) continue;
+            // Every name here opens with a capitalised word; the rest cost nothing.
+            if (w <= after || !words[w].IsCapitalised(text)) continue;
             var afterTitle = !heading && w > 0 && TitleGap(text, words[w - 1], words[w])
                 && (IsTitle(text, words, w - 1) || IsPostedTitle(text, words, w - 1));
             // "led by", "written by", "seen by": two words or more after "by" name a person.
-            var afterBy = !heading && w > 0 && words[w - 1].Lower(text) == "by" && words[w - 1].SpaceBefore(text, words[w])
+            var afterBy = !heading && w > 0 && words[w - 1].Text(text) is "by" && words[w - 1].SpaceBefore(text, words[w])
                 && !IsTitle(text, words, w);
             if (!afterTitle && !afterBy && !StartsApposition(text, words, w)) continue;
             if (Name(text, words, w, taken, korean) is not { } name) continue;
@@ -121,7 +122,9 @@ internal static class ForeignNames
     {
         var end = words[last].End;
         if (end >= text.Length || text[end] is '.' or ',' or ';' or ')' or '"' or '”') return true;
-        return text[end] == ' ' && last + 1 < words.Count && char.IsLower(text[words[last + 1].Start]);
+        // "by Giving Full Play to ...", "by Embodying Spirit of ...": a heading's words, not a name.
+        return text[end] == ' ' && last + 1 < words.Count && char.IsLower(text[words[last + 1].Start])
+            && words[last + 1].Text(text) is not ("to" or "of");
     }
 
     // One space between a title and the name, or "Dr. ", "Mr. ": the abbreviation's full stop and a space.
@@ -159,9 +162,13 @@ internal static class ForeignNames
     // Interim Vladimir Topeha": a capitalised title, then where the post is held, then the name.
     private static bool IsPostedTitle(string text, List<TextWord> words, int w)
     {
-        if (words[w].Lower(text) == "interim")
-            return w >= 2 && words[w - 1].Lower(text) == "ad" && words[w - 2].Lower(text).EndsWith("affaires", StringComparison.Ordinal);
         if (!words[w].IsNameLike(text)) return false;
+        if (words[w].Text(text) is "Interim")
+            return w >= 2 && words[w - 1].Text(text) is "ad" && words[w - 2].Lower(text).EndsWith("affaires", StringComparison.Ordinal);
+        // The place is where the post is held: a country or a city, whose name begins "to"/"in" some words back.
+        var near = false;
+        for (var k = w - 1; k >= 0 && k > w - 6 && !near; k--) near = words[k].Text(text) is "to" or "in";
+        if (!near) return false;
         var place = false;
         for (var k = w; k >= 0 && k > w - 9; k--)
         {
@@ -169,7 +176,8 @@ internal static class ForeignNames
             if (k < w && words[k].End + 1 != words[k + 1].Start) return false;
             if (lower is "to" or "in") { place = true; continue; }
             if (lower is "the" or "of") continue;
-            if (!words[k].IsNameLike(text)) return false;
+            // "Ambassador to Vietnam Kim Chang Il": a name, not a place, stands before "Il".
+            if (!words[k].IsNameLike(text) || KoreanNameShape.IsSurname(words[k].Text(text))) return false;
             if (place && k < w && (PostedTitles.Contains(lower) || PostedTitles.Contains(lower.Split('-', '\'')[^1])))
                 return char.IsUpper(text[words[k].Start]);
         }

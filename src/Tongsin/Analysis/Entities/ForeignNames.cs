@@ -172,16 +172,27 @@ internal static class ForeignNames
         var place = false;
         for (var k = w; k >= 0 && k > w - 9; k--)
         {
-            var lower = words[k].Lower(text);
+            var word = words[k].Text(text);
             if (k < w && words[k].End + 1 != words[k + 1].Start) return false;
-            if (lower is "to" or "in") { place = true; continue; }
-            if (lower is "the" or "of") continue;
+            if (word is "to" or "in") { place = true; continue; }
+            if (word is "the" or "of") continue;
             // "Ambassador to Vietnam Kim Chang Il": a name, not a place, stands before "Il".
-            if (!words[k].IsNameLike(text) || KoreanNameShape.IsSurname(words[k].Text(text))) return false;
-            if (place && k < w && (PostedTitles.Contains(lower) || PostedTitles.Contains(lower.Split('-', '\'')[^1])))
-                return char.IsUpper(text[words[k].Start]);
+            if (!words[k].IsNameLike(text) || KoreanNameShape.IsSurname(word)) return false;
+            if (place && k < w && IsPostedTitleWord(word)) return char.IsUpper(word[0]);
         }
         return false;
+    }
+
+    // "Ambassador", "Consul-General", "d'Affaires": whole, or by the part after a hyphen or an apostrophe.
+    private static bool IsPostedTitleWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 32) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        var titles = PostedTitles.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (titles.Contains(lower)) return true;
+        var cut = lower.LastIndexOfAny('-', '\'');
+        return cut >= 0 && titles.Contains(lower[(cut + 1)..]);
     }
 
     // A name that opens a sentence or follows a small word, a comma or a bracket, for the apposition rule.

@@ -38,18 +38,22 @@ internal static class NamesOfThings
         // A space, or none where kcna.kp lost it ("Kang Pan SokRevolutionary School"); never a possessive.
         if (i < text.Length && text[i] == ' ') i++;
         else if (!(i < text.Length && char.IsUpper(text[i]))) return false;
+        Span<char> buffer = stackalloc char[32];
         for (var n = 0; n < 5; n++)
         {
             var start = i;
             while (i < text.Length && (char.IsLetter(text[i]) || (text[i] is '\'' or '’' && i > start))) i++;
             if (i == start) return false;
             var word = text.AsSpan(start, i - start);
-            var lower = word.ToString().ToLowerInvariant().Replace('’', '\'');
-            var small = lower is "and" or "of";
+            var small = word is "and" or "of";
             if (!small && !char.IsUpper(word[0])) return false;
             if (n == 0 && small) return false;
-            if (Kinds.Contains(lower)) return true;
-            if (!Before.Contains(lower)) return false;
+            if (word.Length > 32) return false;
+            var lower = buffer[..word.Length];
+            word.ToLowerInvariant(lower);
+            lower.Replace('’', '\'');
+            if (Kinds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower)) return true;
+            if (!Before.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower)) return false;
             if (i >= text.Length || text[i] != ' ') return false;
             i++;
         }

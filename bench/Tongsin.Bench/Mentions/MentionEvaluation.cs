@@ -19,7 +19,9 @@ public sealed record KindScore(string Kind, int Judged, int Found, int Right, IR
 /// <summary>
 /// The recogniser's pairs against the judged ones, per kind (person, country, organisation: the
 /// kinds docs/mentions.md judges). A pair matches when the slugs agree, or for an entity without a
-/// slug when the names agree once folded (<see cref="SpellingKey.Of"/>).
+/// slug when the names agree once folded (<see cref="SpellingKey.Of"/>). A judged entity written
+/// without a slug that the gazetteer has since gained (one entity of its kind has the name as a
+/// spelling) is that entity: the rules identify an entity by its slug when the gazetteer has it.
 /// </summary>
 public static class MentionEvaluation
 {
@@ -30,10 +32,17 @@ public static class MentionEvaluation
         found.Select(m => new MentionPair(article, KindName(m.Kind), MentionPair.IdentityOf(m.Entity?.Slug, m.Name), m.Name))
             .Where(p => JudgedKinds.Contains(p.Kind));
 
-    /// <summary>The pairs a judge wrote for one article.</summary>
-    public static IEnumerable<MentionPair> Pairs(string article, IEnumerable<JudgedMention> judged) =>
-        judged.Select(m => new MentionPair(article, m.Kind, MentionPair.IdentityOf(m.Slug, m.Name), m.Name))
+    /// <summary>The pairs a judge wrote for one article; a name without a slug takes the slug of the one entity of its kind the gazetteer spells so.</summary>
+    public static IEnumerable<MentionPair> Pairs(string article, IEnumerable<JudgedMention> judged, Gazetteer? gazetteer = null) =>
+        judged.Select(m => new MentionPair(article, m.Kind, MentionPair.IdentityOf(m.Slug ?? SlugOf(gazetteer, m), m.Name), m.Name))
             .Where(p => JudgedKinds.Contains(p.Kind));
+
+    private static string? SlugOf(Gazetteer? gazetteer, JudgedMention m)
+    {
+        if (gazetteer is null) return null;
+        var sharing = gazetteer.Find(m.Name).Where(e => KindName(e.Kind) == m.Kind).Take(2).ToList();
+        return sharing.Count == 1 ? sharing[0].Slug : null;
+    }
 
     public static IReadOnlyList<KindScore> Score(IEnumerable<MentionPair> judged, IEnumerable<MentionPair> found)
     {
@@ -65,7 +74,8 @@ public static class MentionEvaluation
     public static IReadOnlyList<KindScore> Evaluate(IReadOnlyList<JudgedArticle> sample, string corpora, TextWriter log)
     {
         var texts = MentionSample.Texts(sample, corpora);
-        var recogniser = new MentionRecogniser(Gazetteer.Load());
+        var gazetteer = Gazetteer.Load();
+        var recogniser = new MentionRecogniser(gazetteer);
         var judged = new List<MentionPair>();
         var found = new List<MentionPair>();
         foreach (var (article, capture) in texts)
@@ -76,7 +86,7 @@ public static class MentionEvaluation
                 continue;
             }
             var id = $"{article.Corpus} {article.Url}";
-            judged.AddRange(MentionEvaluation.Pairs(id, article.Mentions));
+            judged.AddRange(MentionEvaluation.Pairs(id, article.Mentions, gazetteer));
             found.AddRange(MentionEvaluation.Pairs(id, recogniser.Recognise(capture.Title, capture.Paragraphs, capture.Published.Year)));
         }
         log.WriteLine($"{texts.Count(t => t.Value is not null)} of {sample.Count} judged articles read");

@@ -36,7 +36,7 @@ internal static class MentionsLook
             if (unknown)
             {
                 foreach (var m in found.Where(m => m.Entity is null))
-                    Console.WriteLine($"{m.Name}\t{Around(text, m.FirstPosition)}");
+                    Console.WriteLine($"{m.Key}\t{Around(text, m.FirstPosition)}");
                 continue;
             }
             Console.WriteLine($"=== {capture.Published:yyyy-MM-dd} {capture.Url}");

@@ -62,4 +62,19 @@ public class MentionEvaluationTests
         var e = Assert.Throws<FormatException>(() => MentionSample.Read(t.File("bad.jsonl")));
         Assert.Contains("bad.jsonl:2: not a judged article", e.Message);
     }
+
+    [Fact]
+    public void A_judged_name_without_a_slug_that_the_gazetteer_has_gained_is_its_entity()
+    {
+        var gazetteer = Tongsin.Analysis.Entities.Gazetteer.Load();
+        var judged = MentionEvaluation.Pairs("a", [
+            new JudgedMention("person", null, "Choe Ryong-hae"),
+            new JudgedMention("person", null, "Ri Yong Ho"),
+            new JudgedMention("person", null, "Ri Chol Ho"),
+            new JudgedMention("country", null, "Choe Ryong Hae"),
+        ], gazetteer).Select(p => p.Identity).ToList();
+        // One person of the gazetteer spelt so; two share the name; none; no country of the name.
+        Assert.Equal(["choe-ryong-hae", "name:riyongho", "name:richolho", "name:choeryonghae"], judged);
+        Assert.Equal("name:choeryonghae", MentionEvaluation.Pairs("a", [new JudgedMention("person", null, "Choe Ryong Hae")]).Single().Identity);
+    }
 }

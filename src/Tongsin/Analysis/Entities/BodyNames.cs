@@ -24,6 +24,10 @@ internal static class BodyNames
         "administration", "office", "presidium", "chorus",
     };
 
+    /// <summary>A capitalised word that names a kind of body ("Union", "Committee", "Ministry").</summary>
+    public static bool IsKind(ReadOnlySpan<char> word) =>
+        word.Length > 1 && char.IsUpper(word[0]) && Kinds.Contains(word.ToString().ToLowerInvariant());
+
     // Words that do not tell one body of a kind from another: alone beside the kind they name nothing.
     private static readonly HashSet<string> General = new(StringComparer.Ordinal)
     {

@@ -20,7 +20,7 @@ internal static class ForeignNames
         "emir", "mr", "mrs", "ms", "madame", "madam", "dr", "professor", "prof", "comrade", "envoy", "senator",
         "congressman", "congresswoman", "governor", "mayor", "marshal", "admiral", "colonel", "vice-president",
         "vice-chairman", "vice-premier", "his excellency", "excellency", "rev", "reverend", "father", "bishop", "archbishop",
-        "leader", "counsellor", "consul", "spokesman", "spokeswoman", "spokesperson",
+        "leader", "counsellor", "consul", "spokesman", "spokeswoman", "spokesperson", "speaker", "director-general",
     };
 
     // The post given after a comma: "Jan Ole Grevstad, chairman of ..."; "a", "an" and "the" may come first.
@@ -33,6 +33,18 @@ internal static class ForeignNames
         "defense", "former", "honorary", "executive", "senior", "charge", "envoy", "consul", "counsellor", "mayor",
         "governor", "commander", "senator", "lawmaker", "lawyer", "journalist", "writer", "author", "historian",
         "scholar", "researcher", "professor", "correspondent", "publisher", "pastor", "priest", "bishop",
+    };
+
+    private static readonly HashSet<string> RomanNumerals = new(StringComparer.Ordinal)
+    {
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+    };
+
+    // The titles that take a place after them before the name: "Ambassador to the DPRK", "Ambassador of
+    // Cuba to the DPRK", "Representative in Pyongyang".
+    private static readonly HashSet<string> PostedTitles = new(StringComparer.Ordinal)
+    {
+        "ambassador", "envoy", "representative", "consul", "consul-general", "affaires", "attache", "correspondent",
     };
 
     // Between the words of a name.
@@ -68,10 +80,11 @@ internal static class ForeignNames
         "north", "south", "east", "west", "asia", "europe", "africa", "america", "world", "international", "global",
         "senate", "court", "cabinet", "administration", "regime", "authorities", "puppet", "puppets", "imperialists",
         "all", "mrs.", "mr.", "dear", "respected", "great", "beloved", "esteemed", "supreme", "eternal", "heroic",
+        "speaker", "director-general", "prefecture", "merited", "artiste", "ilbo", "sinbo", "sinmun", "shimbun", "company", "corporation", "enterprise", "venture",
     };
 
     /// <summary>The names found in <paramref name="text"/> past <paramref name="from"/> in the places above, as spans and names; none where <paramref name="taken"/> already holds a hit.</summary>
-    public static List<(int Start, int End, string Name)> Find(string text, int from, Func<int, int, bool> taken)
+    public static List<(int Start, int End, string Name)> Find(string text, int from, Func<int, int, bool> taken, Func<string, int, bool> korean)
     {
         var found = new List<(int, int, string)>();
         if (TextWords.IsInCapitals(text, from)) return found;
@@ -80,10 +93,16 @@ internal static class ForeignNames
         var after = -1;
         for (var w = 0; w < words.Count; w++)
         {
-            if (w <= after) continue;
-            var afterTitle = !heading && w > 0 && TitleGap(text, words[w - 1], words[w]) && IsTitle(text, words, w - 1);
-            if (!afterTitle && !StartsApposition(text, words, w)) continue;
-            if (Name(text, words, w, taken) is not { } name) continue;
+            // Every name here opens with a capitalised word; the rest cost nothing.
+            if (w <= after || !words[w].IsCapitalised(text)) continue;
+            var afterTitle = !heading && w > 0 && TitleGap(text, words[w - 1], words[w])
+                && (IsTitle(text, words, w - 1) || IsPostedTitle(text, words, w - 1));
+            // "led by", "written by", "seen by": two words or more after "by" name a person.
+            var afterBy = !heading && w > 0 && words[w - 1].Text(text) is "by" && words[w - 1].SpaceBefore(text, words[w])
+                && !IsTitle(text, words, w);
+            if (!afterTitle && !afterBy && !StartsApposition(text, words, w)) continue;
+            if (Name(text, words, w, taken, korean) is not { } name) continue;
+            if (afterBy && !afterTitle && name.Last > w && ByEnds(text, words, name.Last)) afterTitle = true;
             if (!afterTitle && !IsApposition(text, words, name.Last)) continue;
             // After a title, a lone word that also stands in an apposition or a list is taken; five words need the title.
             if (!afterTitle && name.Last - w < 1) continue;
@@ -95,6 +114,17 @@ internal static class ForeignNames
             after = name.Last;
         }
         return found;
+    }
+
+    // After a name that "by" introduces: the end of the sentence, a comma, or a small word, but no
+    // capitalised one ("by New York Times", where the name rule stops at "Times").
+    private static bool ByEnds(string text, List<TextWord> words, int last)
+    {
+        var end = words[last].End;
+        if (end >= text.Length || text[end] is '.' or ',' or ';' or ')' or '"' or '”') return true;
+        // "by Giving Full Play to ...", "by Embodying Spirit of ...": a heading's words, not a name.
+        return text[end] == ' ' && last + 1 < words.Count && char.IsLower(text[words[last + 1].Start])
+            && words[last + 1].Text(text) is not ("to" or "of");
     }
 
     // One space between a title and the name, or "Dr. ", "Mr. ": the abbreviation's full stop and a space.
@@ -119,10 +149,50 @@ internal static class ForeignNames
         // "Vice-Premier", "Secretary-General", "Ex-President": by the last part, or whole.
         if (Titles.Contains(lower)) return Capital(t) || lower is "mr" or "mrs" or "ms" or "dr";
         if (dash > 0 && Titles.Contains(lower[(dash + 1)..])) return true;
+        // "Charge d'Affaires": by the part after the apostrophe.
+        var mark = lower.LastIndexOf('\'');
+        if (mark > 0 && Titles.Contains(lower[(mark + 1)..])) return true;
         return false;
 
         // "the president Kim" is rare; "the General Assembly" is no title. A title before a name is capitalised.
         static bool Capital(string s) => char.IsUpper(s[0]);
+    }
+
+    // "Ambassador to Korea Alexander Karich", "Ambassador of Cuba to the DPRK ...", "Charge d'Affaires ad
+    // Interim Vladimir Topeha": a capitalised title, then where the post is held, then the name.
+    private static bool IsPostedTitle(string text, List<TextWord> words, int w)
+    {
+        if (!words[w].IsNameLike(text)) return false;
+        if (words[w].Text(text) is "Interim")
+            return w >= 2 && words[w - 1].Text(text) is "ad" && words[w - 2].Lower(text).EndsWith("affaires", StringComparison.Ordinal);
+        // The place is where the post is held: a country or a city, whose name begins "to"/"in" some words back.
+        var near = false;
+        for (var k = w - 1; k >= 0 && k > w - 6 && !near; k--) near = words[k].Text(text) is "to" or "in";
+        if (!near) return false;
+        var place = false;
+        for (var k = w; k >= 0 && k > w - 9; k--)
+        {
+            var word = words[k].Text(text);
+            if (k < w && words[k].End + 1 != words[k + 1].Start) return false;
+            if (word is "to" or "in") { place = true; continue; }
+            if (word is "the" or "of") continue;
+            // "Ambassador to Vietnam Kim Chang Il": a name, not a place, stands before "Il".
+            if (!words[k].IsNameLike(text) || KoreanNameShape.IsSurname(word)) return false;
+            if (place && k < w && IsPostedTitleWord(word)) return char.IsUpper(word[0]);
+        }
+        return false;
+    }
+
+    // "Ambassador", "Consul-General", "d'Affaires": whole, or by the part after a hyphen or an apostrophe.
+    private static bool IsPostedTitleWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 32) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        var titles = PostedTitles.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (titles.Contains(lower)) return true;
+        var cut = lower.LastIndexOfAny('-', '\'');
+        return cut >= 0 && titles.Contains(lower[(cut + 1)..]);
     }
 
     // A name that opens a sentence or follows a small word, a comma or a bracket, for the apposition rule.
@@ -134,10 +204,13 @@ internal static class ForeignNames
         return !before.IsNameLike(text) || !before.SpaceBefore(text, words[w]);
     }
 
-    private static (int Last, string Text)? Name(string text, List<TextWord> words, int w, Func<int, int, bool> taken)
+    private static (int Last, string Text)? Name(string text, List<TextWord> words, int w, Func<int, int, bool> taken, Func<string, int, bool> korean)
     {
         var first = words[w];
-        if (!first.IsCapitalised(text) || KoreanNameShape.IsSurname(first.Text(text))) return null;
+        if (!first.IsCapitalised(text)) return null;
+        // A Korean surname with a Korean given name is the shape rule's; with another ("Wang Yajun") it is a name of two words or more.
+        var koreanSurname = KoreanNameShape.IsSurname(first.Text(text));
+        if (koreanSurname && korean(text, first.Start)) return null;
         var last = -1;
         var k = w;
         for (; k < words.Count && k - w < 8; k++)
@@ -148,6 +221,8 @@ internal static class ForeignNames
             var lower = word.Lower(text);
             if (Particles.Contains(lower) && k > w && !char.IsUpper(text[word.Start])) continue;
             var initial = word.End - word.Start == 2 && text[word.End - 1] == '.';
+            // "Juan Carlos I", "Elizabeth II": a king's number ends the name.
+            if (k > w && RomanNumerals.Contains(word.Text(text).ToString()) && last == k - 1) { last = k; k++; break; }
             if (!word.IsCapitalised(text) || (!initial && NotNames.Contains(lower))) break;
             last = k;
             // A full stop after a word that is not an initial ends the sentence, and the name.
@@ -162,6 +237,7 @@ internal static class ForeignNames
             && !NotNames.Contains(words[k].Lower(text)) && !taken(words[k].Start, words[k].End)) return null;
         // Initials alone ("V. V.") are no name.
         if (text[words[last].End - 1] == '.' && words[last].End - words[last].Start == 2) return null;
+        if (koreanSurname && last == w) return null;
         return (last, text[words[w].Start..words[last].End]);
     }
 
@@ -173,6 +249,16 @@ internal static class ForeignNames
         var next = last + 1;
         var lower = words[next].Lower(text);
         if (lower is "a" or "an" or "the" && next + 1 < words.Count) lower = words[++next].Lower(text);
-        return Posts.Contains(lower) || Posts.Contains(lower.Split('-')[^1]);
+        if (lower is "new" or "former" or "visiting" && next + 1 < words.Count) lower = words[++next].Lower(text);
+        if (IsPost(lower)) return true;
+        // ", Nigerian ambassador", ", Spanish king": a country's adjective or two, then the post.
+        for (var n = 0; n < 2 && words[next].IsCapitalised(text) && next + 1 < words.Count && words[next].SpaceBefore(text, words[next + 1]); n++)
+        {
+            lower = words[++next].Lower(text);
+            if (IsPost(lower)) return true;
+        }
+        return false;
+
+        static bool IsPost(string lower) => Posts.Contains(lower) || Posts.Contains(lower.Split('-')[^1]);
     }
 }

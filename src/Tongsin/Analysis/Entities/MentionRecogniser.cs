@@ -59,8 +59,10 @@ public sealed class MentionRecogniser
             if (trie.Longest(folded, i) is not { } match) continue;
             var end = folded.Origin[i + match.Length - 1] + 1;
             var entity = Resolve(match.Form.Spelling, year);
-            hits.Add(new Hit(folded.Origin[i], end, entity.Slug, entity.Kind, entity.Name, entity));
             i += match.Length - 1;
+            // "Kang Pan Sok Revolutionary School" names a school, not its namesake.
+            if (entity.Kind == EntityKind.Person && NamesOfThings.Follow(text, end)) continue;
+            hits.Add(new Hit(folded.Origin[i - match.Length + 1], end, entity.Slug, entity.Kind, entity.Name, entity));
         }
         hits = Unknown(text, from, hits);
         hits = Titled(text, from, hits);
@@ -89,12 +91,14 @@ public sealed class MentionRecogniser
         var all = new List<Hit>(hits);
         var h = 0;
         var lastPersonEnd = -1;
+        var lastBodyEnd = -1;
         for (var w = 0; w < words.Count; w++)
         {
             var word = words[w];
             while (h < hits.Count && hits[h].End <= word.Start)
             {
                 if (hits[h].Kind == EntityKind.Person) lastPersonEnd = hits[h].End;
+                if (hits[h].Kind == EntityKind.Organisation) lastBodyEnd = hits[h].End;
                 h++;
             }
             if (h < hits.Count && hits[h].Start < word.End) continue; // inside a spelling the gazetteer knows
@@ -104,8 +108,11 @@ public sealed class MentionRecogniser
             if (Name(text, words, w, h < hits.Count ? hits[h].Start : int.MaxValue) is not { } name) continue;
             var inContext = (w > 0 && words[w - 1].End >= word.Start - 2 && IsSpaceOrGlue(text, words[w - 1].End, word.Start) && NameContext.IsTitle(words[w - 1].Text(text)))
                 || (lastPersonEnd >= 0 && lastPersonEnd <= word.Start && NameContext.IsListGap(text.AsSpan(lastPersonEnd, word.Start - lastPersonEnd)))
-                || NameContext.IsApposition(text, name.End);
-            if (!inContext) continue;
+                || NameContext.IsApposition(text, name.End)
+                // "Vice-Chairman of the Korean Journalists Union Ju Hwa Il": a body's official after its name.
+                || (w > 0 && words[w - 1].End == word.Start - 1 && text[word.Start - 1] == ' '
+                    && (lastBodyEnd == words[w - 1].End || BodyNames.IsKind(words[w - 1].Text(text))));
+            if (!inContext || NamesOfThings.Follow(text, name.End)) continue;
             all.Add(name);
             lastPersonEnd = name.End;
             while (w + 1 < words.Count && words[w + 1].Start < name.End) w++;
@@ -115,9 +122,9 @@ public sealed class MentionRecogniser
     }
 
     // Foreign people by their titles and appositions, where no spelling or Korean name stands (ForeignNames).
-    private static List<Hit> Titled(string text, int from, List<Hit> hits)
+    private List<Hit> Titled(string text, int from, List<Hit> hits)
     {
-        var names = ForeignNames.Find(text, from, (s, e) => Overlaps(hits, s, e, null));
+        var names = ForeignNames.Find(text, from, (s, e) => Overlaps(hits, s, e, null), KoreanNameAt);
         return Merge(hits, names, EntityKind.Person, RecognisedMention.UnknownPersonKey);
     }
 

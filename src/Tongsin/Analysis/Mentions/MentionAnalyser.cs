@@ -24,7 +24,7 @@ public sealed class MentionAnalyser(Func<Gazetteer> gazetteer) : IAnalyser
     public string Name => AnalyserName;
 
     // Raised when the recogniser's rules change, so that the archive's mentions are read again.
-    public int Revision => 2;
+    public int Revision => 3;
 
     public IReadOnlyList<DerivedTable> Tables => [Table];
 

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tongsin.Analysis.Trends;
-using Tongsin.Archive;
-using Tongsin.Archive.Sqlite;
+using Tongsin.Bench.Measuring;
 using Tongsin.Search;
 
 namespace Tongsin.Bench.Trends;
 
 /// <summary>
-/// `trends --archive FILE.db [--runs N]`: the latency of a monthly trend of a common word and of five
-/// queries compared, over an existing SQLite archive (the million-article one `search --articles
+/// `trends --db FILE.db|postgres://... [--runs N]`: the latency of a monthly trend of a common word and of five
+/// queries compared, over an existing archive (the million-article one `search --articles
 /// 1000000` grows, for instance), each run in the same process after one run that warms the caches;
 /// medians and the slowest.
 /// </summary>
@@ -23,10 +22,10 @@ internal static class TrendBenchmark
 
     public static int Run(Options options)
     {
-        var path = options.String("archive", "");
-        if (!File.Exists(path)) { Console.WriteLine($"skipped: no archive at '{path}' (--archive FILE.db)"); return 0; }
+        var path = options.String("db", options.String("archive", ""));
+        if (!BenchArchive.IsPostgres(path) && !File.Exists(path)) { Console.WriteLine($"skipped: no archive at '{path}' (--db FILE.db or postgres://...)"); return 0; }
         var runs = options.Int("runs", 9);
-        using var archive = SqliteArchive.Open(path, TimeProvider.System);
+        using var archive = BenchArchive.Open(path);
         var articles = archive.Stats().Articles;
         Console.WriteLine($"archive {path}: {articles.ToString("N0", CultureInfo.InvariantCulture)} articles; {runs} runs a case after one to warm up");
         Console.WriteLine("| queries | buckets | matches of the first | median | slowest |");

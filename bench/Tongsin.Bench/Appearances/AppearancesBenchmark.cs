@@ -42,8 +42,8 @@ internal static class AppearancesBenchmark
         using (var server = ServerProcess.Start(dll, db))
         {
             Console.Error.WriteLine($"serving at {server.Address}; {years.Count} year pages, {runs} runs each after one untimed");
-            byYear = PageLatency.Measure(server.Address, years.Select(y => Page(y.Person, y.Year)).ToList(), runs, Console.Error);
-            whole = PageLatency.Measure(server.Address, years.Select(y => y.Person).Distinct().Select(p => Page(p, null)).ToList(), runs, Console.Error);
+            byYear = PageLatency.Measure(server, years.Select(y => Page(y.Person, y.Year)).ToList(), runs, Console.Error);
+            whole = PageLatency.Measure(server, years.Select(y => y.Person).Distinct().Select(p => Page(p, null)).ToList(), runs, Console.Error);
             Console.Error.WriteLine($"server peak RSS {server.Stop() / 1048576.0:F0} MiB");
         }
 

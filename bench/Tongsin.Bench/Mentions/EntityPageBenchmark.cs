@@ -41,14 +41,14 @@ internal static class EntityPageBenchmark
         using (var server = ServerProcess.Start(dll, db))
         {
             Console.Error.WriteLine($"serving at {server.Address}; {chosen.Count} entity pages, {runs} runs each after one untimed");
-            timings = PageLatency.Measure(server.Address, chosen.Select(e => "/entities/" + Uri.EscapeDataString(e.Entity)).ToList(), runs, Console.Error);
+            timings = PageLatency.Measure(server, chosen.Select(e => "/entities/" + Uri.EscapeDataString(e.Entity)).ToList(), runs, Console.Error);
             Console.Error.WriteLine($"server peak RSS {server.Stop() / 1048576.0:F0} MiB");
         }
 
         var articlesOf = chosen.ToDictionary(e => "/entities/" + Uri.EscapeDataString(e.Entity), e => e.Articles);
         Console.WriteLine(PageLatency.Header);
-        Console.WriteLine(PageLatency.Row($"the {top} most named", timings.Take(top)));
-        Console.WriteLine(PageLatency.Row($"{chosen.Count - top} spread over the rest by rank", timings.Skip(top)));
+        Console.WriteLine(PageLatency.Row($"the {top} most named", timings.Take(top).ToList()));
+        Console.WriteLine(PageLatency.Row($"{chosen.Count - top} spread over the rest by rank", timings.Skip(top).ToList()));
         Console.WriteLine(PageLatency.Row("all", timings));
         Console.WriteLine();
         Console.WriteLine("| entity page | articles naming it | median | slowest |");

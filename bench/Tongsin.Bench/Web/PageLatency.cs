@@ -11,6 +11,8 @@ namespace Tongsin.Bench.Web;
 internal sealed record PageTiming(string Path, int Status, long Bytes, IReadOnlyList<double> Milliseconds, IReadOnlyList<double> ServerMilliseconds)
 {
     public double Median => SearchBenchmark.Percentile(Milliseconds.ToList(), 50);
+
+    public double ServerMedian => SearchBenchmark.Percentile(ServerMilliseconds.ToList(), 50);
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ using Tongsin.Bench.Measuring;
 // rhetoric-eval:   precision and recall of hostile sentences against the judged sample (eval/rhetoric/sample.jsonl).
 // rhetoric-terms:  each lexicon term's sentences in a corpus, and the negations before terms.
 // rhetoric:        the rhetoric index of one target over all years, timed, on an archive already analysed (--db).
+// entity-page:     /entities/{slug} of `tongsin serve` over loopback on an analysed archive (--db), p50/p99, and its archive calls.
+// appearances:     /appearances for every followed person and year on an analysed archive (--db), p50/p99, and the calendar's calls.
 // measure-import, measure-floor: one timed run, in the child process; prints one MEASUREMENT line.
 try
 {
@@ -68,6 +70,10 @@ try
             return Tongsin.Bench.Rhetoric.LexiconCounts.Run(options);
         case "rhetoric":
             return Tongsin.Bench.Rhetoric.RhetoricBenchmark.Run(options);
+        case "entity-page":
+            return Tongsin.Bench.Mentions.EntityPageBenchmark.Run(options);
+        case "appearances":
+            return Tongsin.Bench.Appearances.AppearancesBenchmark.Run(options);
         case "generate":
             Generator.Ensure(folder, pages, seed, Console.Out);
             return 0;
@@ -93,6 +99,8 @@ try
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-eval [--sample eval/rhetoric/sample.jsonl] [--corpora DIR]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric-terms [--corpus kcna-co-jp-1997-2018.jsonl.gz]");
             Console.Error.WriteLine("       Tongsin.Bench rhetoric --db PATH|postgres://... [--target united-states] [--runs R]");
+            Console.Error.WriteLine("       Tongsin.Bench entity-page --db PATH|postgres://... [--top 10] [--entities 40] [--runs 5]");
+            Console.Error.WriteLine("       Tongsin.Bench appearances --db PATH|postgres://... [--runs 5]");
             Console.Error.WriteLine("       Tongsin.Bench pg-search --db postgres://... [--runs R] [--query Q] [--facets] [--window N]");
             return 2;
     }

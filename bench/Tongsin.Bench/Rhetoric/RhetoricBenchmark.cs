@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tongsin.Analysis.Rhetoric;
-using Tongsin.Archive;
-using Tongsin.Archive.Postgres;
-using Tongsin.Archive.Sqlite;
+using Tongsin.Bench.Measuring;
 
 namespace Tongsin.Bench.Rhetoric;
 
@@ -20,7 +18,7 @@ internal static class RhetoricBenchmark
         if (db.Length == 0) throw new ArgumentException("give the archive: --db PATH or --db postgres://...");
         var target = options.String("target", "united-states");
         var runs = options.Int("runs", 7);
-        using IArchive archive = db.StartsWith("postgres", StringComparison.Ordinal) ? PostgresArchive.Open(db, TimeProvider.System) : SqliteArchive.Open(db, TimeProvider.System);
+        using var archive = BenchArchive.Open(db);
         var index = new RhetoricIndex(archive);
         var points = index.Run(new RhetoricRequest(target));
         Console.WriteLine($"{target}: {points.Count} months, {points.Sum(p => p.Hostile):N0} hostile sentences of {points.Sum(p => p.Sentences):N0}");

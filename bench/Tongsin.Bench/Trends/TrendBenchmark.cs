@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tongsin.Analysis.Trends;
-using Tongsin.Archive;
-using Tongsin.Archive.Sqlite;
+using Tongsin.Bench.Measuring;
 using Tongsin.Search;
 
 namespace Tongsin.Bench.Trends;
 
 /// <summary>
-/// `trends --archive FILE.db [--runs N]`: the latency of a monthly trend of a common word and of five
-/// queries compared, over an existing SQLite archive (the million-article one `search --articles
+/// `trends --db FILE.db|postgres://... [--runs N]`: the latency of a monthly trend of a common word and of five
+/// queries compared, over an existing archive (the million-article one `search --articles
 /// 1000000` grows, for instance), each run in the same process after one run that warms the caches;
 /// medians and the slowest. Each case is timed three ways, the runs alternated: counting every copy
 /// of a text (as trends did before reprints were folded: the baseline), and each text once (reprint
@@ -26,10 +25,10 @@ internal static class TrendBenchmark
 
     public static int Run(Options options)
     {
-        var path = options.String("archive", "");
-        if (!File.Exists(path)) { Console.WriteLine($"skipped: no archive at '{path}' (--archive FILE.db)"); return 0; }
+        var path = options.String("db", options.String("archive", ""));
+        if (!BenchArchive.IsPostgres(path) && !File.Exists(path)) { Console.WriteLine($"skipped: no archive at '{path}' (--db FILE.db or postgres://...)"); return 0; }
         var runs = options.Int("runs", 9);
-        using var archive = SqliteArchive.Open(path, TimeProvider.System);
+        using var archive = BenchArchive.Open(path);
         var articles = archive.Stats().Articles;
         Console.WriteLine($"archive {path}: {articles.ToString("N0", CultureInfo.InvariantCulture)} articles; {runs} runs a case after one to warm up");
         // Processor time beside the wall clock: on a machine busy with other work, it says what the trend itself cost.
@@ -62,6 +61,14 @@ internal static class TrendBenchmark
                 Console.WriteLine($"| {string.Join(", ", queries)} | {series[m][0].Points.Count} | {modes[m].Name} | {series[m][0].Points.Sum(p => p.Count).ToString("N0", CultureInfo.InvariantCulture)} | {times[m][times[m].Count / 2]:0.0} ms | {times[m][^1]:0.0} ms | {processor[m][processor[m].Count / 2]:0.0} ms |");
             }
         }
+        Console.WriteLine();
+        Console.WriteLine($"The trend's two tallies for \"korea\", in this process, median of {runs}:");
+        SearchRequest Counted(string query) => new(query, Limit: 0, Bounds: new SearchBounds(Timeout.InfiniteTimeSpan, int.MaxValue));
+        CallTimings.Print(
+        [
+            ("the matches of korea per month (Tally)", () => archive.Tally(Counted("korea"), TallyInterval.Month)),
+            ("every article per month, the share's denominator (Tally of a blank query)", () => archive.Tally(Counted(""), TallyInterval.Month)),
+        ], runs, Console.Out);
         return 0;
     }
 }

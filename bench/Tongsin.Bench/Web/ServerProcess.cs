@@ -50,6 +50,16 @@ internal sealed partial class ServerProcess : IDisposable
         throw new InvalidOperationException($"tongsin serve exited (code {process.ExitCode}) before it was serving");
     }
 
+    /// <summary>The processor time the server has used so far (the kernel counts it in ticks of 10 ms).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The largest resident set seen so far, in bytes.</summary>
     public long LargestSample => Interlocked.Read(ref _largestSample);
 

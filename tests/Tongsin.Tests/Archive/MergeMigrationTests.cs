@@ -72,6 +72,26 @@ public abstract class MergeMigrationContract
         Assert.Equal(3, archive.Stats().Articles);
     }
 
+    /// <summary>The query for the names of the indexes the backend keeps on a table.</summary>
+    protected abstract string IndexesOf(string table);
+
+    [Fact]
+    public void The_index_the_merge_makes_to_move_title_keys_is_gone_after_it()
+    {
+        using var archive = OldArchive();
+        using var c = archive.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = IndexesOf("article_keys");
+        using (var names = cmd.ExecuteReader())
+            while (names.Read()) Assert.NotEqual("article_keys_merging", names.GetString(0));
+        // The keys of the articles merged away are the kept article's: one key a title and day.
+        cmd.CommandText = "SELECT article_id, title_key FROM article_keys ORDER BY article_id, title_key";
+        using var r = cmd.ExecuteReader();
+        var keys = new List<(long, string)>();
+        while (r.Read()) keys.Add((r.GetInt64(0), r.GetString(1)));
+        Assert.Equal([(1L, "players return home"), (4L, "harvest gathered"), (5L, "players return home")], keys);
+    }
+
     [Fact]
     public void The_change_log_names_both_sides_of_every_merge()
     {
@@ -104,6 +124,8 @@ public sealed class SqliteMergeMigrationTests : MergeMigrationContract, IDisposa
         }
         return SqliteArchive.Open(path, TimeProvider.System);
     }
+
+    protected override string IndexesOf(string table) => $"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}'";
 
     [Fact]
     public void The_full_text_index_holds_what_the_articles_hold_after_the_merge()
@@ -140,6 +162,8 @@ public sealed class PostgresMergeMigrationTests : MergeMigrationContract, IDispo
         }
         return PostgresArchive.Open(_db.Url, TimeProvider.System);
     }
+
+    protected override string IndexesOf(string table) => $"SELECT indexname FROM pg_indexes WHERE tablename = '{table}' AND schemaname = current_schema()";
 
     public void Dispose() => _db.Dispose();
 }

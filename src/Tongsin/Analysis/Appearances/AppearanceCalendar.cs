@@ -1,7 +1,7 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using Tongsin.Archive;
-using Tongsin.Search;
 
 namespace Tongsin.Analysis.Appearances;
 
@@ -81,8 +81,13 @@ public sealed class AppearanceCalendar(IArchive archive)
         CalendarGap Counted(CalendarGap g)
         {
             var until = g.Current ? g.Until : g.Until.AddDays(-1);
+            // Days go as dates: PostgreSQL compares them as dates, SQLite as the ISO text it keeps
+            // (a bound written with a time of day sorts just after its own day, which both comparisons allow for).
+            var days = new DynamicParameters();
+            days.Add("after", g.After.ToDateTime(TimeOnly.MinValue), DbType.Date);
+            days.Add("until", until.ToDateTime(TimeOnly.MinValue), DbType.Date);
             var articles = until <= g.After ? 0
-                : archive.Tally(new SearchRequest("", From: g.After.AddDays(1), To: until), TallyInterval.Year).Sum(t => t.Count);
+                : c.ExecuteScalar<long>("SELECT count(*) FROM articles WHERE published > @after AND published <= @until", days);
             return g with { Articles = articles, ArchiveThin = articles < ThinShare * perDay * Math.Max(g.Days, 1) };
         }
         return (longest.Select(Counted).ToList(), current is null ? null : Counted(current));

@@ -29,7 +29,7 @@ internal static class AppearancesCommand
             var (f, t) = Dates(parse, from, to);
             var slug = Person(parse.GetValue(person));
             using var archive = context.OpenArchive(parse);
-            var companion = parse.GetValue(with) is { } text ? Gazetteer.Load().SlugOf(text) ?? text.Trim() : null;
+            var companion = parse.GetValue(with) is { } text ? Gazetteer.Load().SlugOrName(text) : null;
             var calendar = new AppearanceCalendar(archive);
             var appearances = companion is null ? calendar.Appearances(slug, f, t) : calendar.With(companion, slug, f, t);
             if (parse.GetValue(format) == "json") WriteJson(context.Console.Out, appearances);

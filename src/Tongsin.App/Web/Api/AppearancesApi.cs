@@ -41,7 +41,7 @@ internal static class AppearancesApi
     {
         if (text is null) return null;
         if (text.Length > 200) throw new QueryException("'with' must be a name or a slug of at most 200 characters");
-        return gazetteer.SlugOf(text) ?? text.Trim();
+        return gazetteer.SlugOrName(text);
     }
 
     /// <summary>A followed person's slug from any spelling of the name; null for every followed person.</summary>

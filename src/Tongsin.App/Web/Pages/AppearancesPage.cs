@@ -46,10 +46,10 @@ internal static class AppearancesPage
     // What the page shows: whose appearances, in which days, and beside whom if a companion was chosen.
     private sealed record Selection(string Person, string Name, DateOnly? From, DateOnly? To, (string Key, string Name)? With)
     {
-        public string Address(int? year = null, DateOnly? from = null, DateOnly? to = null)
+        public string Address(int? year = null, DateOnly? from = null, DateOnly? to = null, string path = "/appearances")
         {
             var (f, t) = (from ?? From, to ?? To);
-            return "/appearances?person=" + Uri.EscapeDataString(Person)
+            return path + "?person=" + Uri.EscapeDataString(Person)
                 + (With is { } w ? "&with=" + Uri.EscapeDataString(w.Key) : "")
                 + (f is { } ff ? "&from=" + Display.Iso(ff) : "")
                 + (t is { } tt ? "&to=" + Display.Iso(tt) : "")
@@ -158,7 +158,7 @@ internal static class AppearancesPage
             <ol class="appearances">
             {appearances.OrderByDescending(a => a.Date).Take(500).Select(Item)}
             </ol>
-            <p class="downloads">Download: <a href="/api/appearances?person={Uri.EscapeDataString(person)}{(selection.With is { } w3 ? "&with=" + Uri.EscapeDataString(w3.Key) : "")}{(from is { } f2 ? "&from=" + Iso(f2) : "")}{(to is { } t2 ? "&to=" + Iso(t2) : "")}">JSON</a></p>
+            <p class="downloads">Download: <a href="{selection.Address(path: "/api/appearances")}">JSON</a></p>
             """));
     }
 }

@@ -122,5 +122,8 @@ public sealed class Gazetteer
         return Find(trimmed) is [var one] ? one.Slug : null;
     }
 
+    /// <summary>How a text names an entity to look for where names are kept as written too: its slug when the gazetteer knows one, else the text as written.</summary>
+    public string SlugOrName(string text) => SlugOf(text) ?? text.Trim();
+
     public IEnumerable<Entity> OfKind(EntityKind kind) => Entities.Where(e => e.Kind == kind);
 }

@@ -70,6 +70,8 @@ public abstract class MergeMigrationContract
         // The earlier wording is a version, not the text shown: it is not searched.
         Assert.Equal(0, archive.Search(new SearchRequest("received airport")).Total);
         Assert.Equal(3, archive.Stats().Articles);
+        // The archive's count per source and day, every trend's denominator, counts what stayed.
+        Assert.Equal([("kcna-en", 2L), ("rodong-en", 1L)], archive.Tally(new SearchRequest(""), TallyInterval.Day).Select(t => (t.Source, t.Count)));
     }
 
     /// <summary>The query for the names of the indexes the backend keeps on a table.</summary>

@@ -59,6 +59,23 @@ public abstract class TallyContract(Backend backend)
     }
 
     [Fact]
+    public void The_blank_tally_keeps_count_as_articles_are_stored()
+    {
+        using var f = Archive(backend);
+        var everything = new SearchRequest("");
+        Assert.Equal($"{Kcna} 2013-03-01 3; {Rodong} 2013-03-01 1; {Rodong} 2013-04-01 1; {Kcna} 2014-01-01 1", Show(f.Archive.Tally(everything, TallyInterval.Month)));
+        f.Store(f.Page(new PageBuilder(Title: "Tractors delivered", Source: "Rodong Sinmun (EN)", Published: "04/03/2013", Body: ["New tractors were delivered."], Cards: []).ToString()));
+        f.Store(f.Page(new PageBuilder(Title: "Spring sowing", Source: "Korean Central News Agency (EN)", Published: "20/05/2015", Body: ["Sowing began."], Cards: []).ToString()));
+        // The same text again is no new article.
+        f.Store(f.Page(new PageBuilder(Title: "Spring sowing", Source: "Korean Central News Agency (EN)", Published: "20/05/2015", Body: ["Sowing began."], Cards: []).ToString()));
+        Assert.Equal($"{Kcna} 2013-03-04 1; {Rodong} 2013-03-04 1; {Kcna} 2013-03-05 1",
+            Show(f.Archive.Tally(everything with { To = new DateOnly(2013, 3, 5) }, TallyInterval.Day)));
+        Assert.Equal($"{Kcna} 2013-01-01 3; {Rodong} 2013-01-01 3; {Kcna} 2014-01-01 1; {Kcna} 2015-01-01 1", Show(f.Archive.Tally(everything, TallyInterval.Year)));
+        Assert.Equal($"{Rodong} 2013-01-01 3", Show(f.Archive.Tally(new SearchRequest("source:rodong-sinmun-en"), TallyInterval.Year)));
+        Assert.Empty(f.Archive.Tally(everything with { From = new DateOnly(2016, 1, 1) }, TallyInterval.Year));
+    }
+
+    [Fact]
     public void The_facets_of_a_search_are_the_tally_by_year()
     {
         using var f = Archive(backend);

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Dapper;
 using Tongsin.Archive;
+using Tongsin.Search;
 
 namespace Tongsin.Analysis.Appearances;
 
@@ -75,19 +76,25 @@ public sealed class AppearanceCalendar(IArchive archive)
         var current = end > days[^1] ? new CalendarGap(days[^1], end, end.DayNumber - days[^1].DayNumber, true) : null;
         if (current is not null) gaps.Add(current);
         var longest = gaps.Where(g => g.Days > 0).OrderByDescending(g => g.Days).ThenBy(g => g.After).Take(limit).ToList();
-        // A stretch in which the archive itself holds few articles says more about the archive than about the person.
-        var (all, first, last) = c.QuerySingle<(long, object?, object?)>("SELECT count(*), min(published), max(published) FROM articles");
-        var perDay = StoredDay.OrNull(first) is { } f && StoredDay.OrNull(last) is { } l ? all / (double)(l.DayNumber - f.DayNumber + 1) : 0;
+        // A stretch in which the archive itself holds few articles says more about the archive than about
+        // the person: the archive's articles per day, from the tally every trend divides by, summed up to each day.
+        var perDayCounts = archive.Tally(new SearchRequest(""), TallyInterval.Day)
+            .GroupBy(t => t.Bucket.DayNumber).Select(g => (Day: g.Key, Count: g.Sum(t => t.Count))).OrderBy(d => d.Day).ToList();
+        var upTo = new long[perDayCounts.Count + 1];
+        for (var i = 0; i < perDayCounts.Count; i++) upTo[i + 1] = upTo[i] + perDayCounts[i].Count;
+        var dayNumbers = perDayCounts.ConvertAll(d => d.Day);
+        // The articles published on days up to and including this one.
+        long Through(int day)
+        {
+            var at = dayNumbers.BinarySearch(day);
+            return upTo[at >= 0 ? at + 1 : ~at];
+        }
+        var all = upTo[^1];
+        var perDay = dayNumbers.Count > 0 ? all / (double)(dayNumbers[^1] - dayNumbers[0] + 1) : 0;
         CalendarGap Counted(CalendarGap g)
         {
             var until = g.Current ? g.Until : g.Until.AddDays(-1);
-            // Days go as dates: PostgreSQL compares them as dates, SQLite as the ISO text it keeps
-            // (a bound written with a time of day sorts just after its own day, which both comparisons allow for).
-            var days = new DynamicParameters();
-            days.Add("after", g.After.ToDateTime(TimeOnly.MinValue), DbType.Date);
-            days.Add("until", until.ToDateTime(TimeOnly.MinValue), DbType.Date);
-            var articles = until <= g.After ? 0
-                : c.ExecuteScalar<long>("SELECT count(*) FROM articles WHERE published > @after AND published <= @until", days);
+            var articles = until <= g.After ? 0 : Through(until.DayNumber) - Through(g.After.DayNumber);
             return g with { Articles = articles, ArchiveThin = articles < ThinShare * perDay * Math.Max(g.Days, 1) };
         }
         return (longest.Select(Counted).ToList(), current is null ? null : Counted(current));

@@ -146,7 +146,8 @@ internal sealed class PostgresSearch(Func<NpgsqlConnection> open, int rankWindow
         {
             filter = new PgFilter();
             AddFilters(c, filter, request, parsed.Filters);
-            cmd = filter.Command(c, $"SELECT s.slug, date_trunc('{unit}', a.published)::date, count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter.Where} GROUP BY 1, 2");
+            // Filters alone select by source and day: the archive's count per source and day answers them.
+            cmd = filter.Command(c, $"SELECT s.slug, date_trunc('{unit}', a.published)::date, sum(a.articles)::bigint FROM article_days a JOIN sources s ON s.id = a.source_id {filter.Where} GROUP BY 1, 2");
             grouped = "SELECT a.id, s.slug, a.published FROM articles a JOIN sources s ON s.id = a.source_id {0} AND a.id = ANY({1})";
         }
         else

@@ -19,7 +19,35 @@ internal sealed class RowFacets
     /// Source ids and days (<see cref="DateOnly.DayNumber"/>) by article id, 0 where no article has
     /// that id; the first and last day and the highest source id among them.
     /// </summary>
-    public sealed record Snapshot(int[] Sources, int[] Days, long LastId, int FirstDay, int LastDay, int MostSource);
+    public sealed record Snapshot(int[] Sources, int[] Days, long LastId, int FirstDay, int LastDay, int MostSource)
+    {
+        /// <summary>
+        /// The articles per source and day that a scope of sources and days takes in, counted in
+        /// one pass over the tables (a million articles in a few milliseconds): the denominator of
+        /// every trend, and the count of a listing by filters alone.
+        /// </summary>
+        public IEnumerable<(int Source, DateOnly Day, long Count)> Count(Search.SearchScope scope)
+        {
+            if (LastId == 0 || scope.IsEmpty) yield break;
+            var from = Math.Max(FirstDay, scope.From?.DayNumber ?? int.MinValue);
+            var to = Math.Min(LastDay, scope.To?.DayNumber ?? int.MaxValue);
+            if (from > to) yield break;
+            var width = MostSource + 1;
+            var allowed = new bool[width];
+            for (var s = 1; s < width; s++) allowed[s] = scope.SourceIds?.Contains(s) ?? true;
+            var cells = new long[(long)(to - from + 1) * width];
+            var (sources, days) = (Sources, Days);
+            var last = (int)Math.Min(LastId, sources.Length - 1);
+            for (var id = 1; id <= last; id++)
+            {
+                var (source, day) = (sources[id], days[id]);
+                if (source == 0 || day < from || day > to || !allowed[source]) continue;
+                cells[(long)(day - from) * width + source]++;
+            }
+            for (var i = 0L; i < cells.Length; i++)
+                if (cells[i] > 0) yield return ((int)(i % width), DateOnly.FromDayNumber(from + (int)(i / width)), cells[i]);
+        }
+    }
 
     /// <summary>The tables as they are now, reading the articles added since last time.</summary>
     public Snapshot Current(SqliteConnection c)

@@ -488,13 +488,10 @@ internal sealed class SqliteSearch(Func<SqliteConnection> open, int rankWindow =
             var grouped = new List<(long Id, int Source, DateOnly Day)>();
             if (parsed.Text is null)
             {
-                var filter = new SqlFilter();
-                scope.AddTo(filter);
-                using var cmd = filter.Command(c, $"SELECT a.source_id, a.published, count(*) FROM articles a JOIN sources s ON s.id = a.source_id {filter.Where} GROUP BY 1, 2");
-                using var r = cmd.ExecuteReader();
-                days = [];
-                while (r.Read()) days.Add(((int)r.GetInt64(0), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(2)));
-                if (once is not null) grouped.AddRange(InScope(_rowFacets.Current(c), scope, once.GroupOf.Keys));
+                // Filters alone select by source and day, which the tables in memory hold for every article.
+                var rows = _rowFacets.Current(c);
+                days = rows.Count(scope).ToList();
+                if (once is not null) grouped.AddRange(InScope(rows, scope, once.GroupOf.Keys));
             }
             else
             {

@@ -61,9 +61,10 @@ public static class TallyBuckets
         _ => throw new QueryException($"'{text}' is not an interval; write day, week, month or year"),
     };
 
-    /// <summary>Counts by source and day, summed into the interval's buckets.</summary>
-    public static List<TallyCount> Sum(IEnumerable<TallyCount> days, TallyInterval interval) =>
-        days.GroupBy(d => (d.Source, Bucket: Start(d.Bucket, interval)))
+    /// <summary>Counts by source and day (each source's day once), summed into the interval's buckets.</summary>
+    public static List<TallyCount> Sum(IEnumerable<TallyCount> days, TallyInterval interval) => interval == TallyInterval.Day
+        ? days.OrderBy(t => t.Bucket).ThenBy(t => t.Source, StringComparer.Ordinal).ToList()
+        : days.GroupBy(d => (d.Source, Bucket: Start(d.Bucket, interval)))
             .Select(g => new TallyCount(g.Key.Source, g.Key.Bucket, g.Sum(d => d.Count)))
             .OrderBy(t => t.Bucket).ThenBy(t => t.Source, StringComparer.Ordinal)
             .ToList();

@@ -46,7 +46,9 @@ public sealed class EntityMentions(IArchive archive)
     public (DateOnly First, DateOnly Last)? Span(string entity)
     {
         using var c = Open();
-        var (first, last) = c.QuerySingle<(string?, string?)>("SELECT min(published), max(published) FROM mentions WHERE entity = @entity", new { entity });
+        // Two lookups at the ends of the entity's stretch of the index; min and max in one query would read all of it.
+        var (first, last) = c.QuerySingle<(string?, string?)>(
+            "SELECT (SELECT min(published) FROM mentions WHERE entity = @entity), (SELECT max(published) FROM mentions WHERE entity = @entity)", new { entity });
         return first is null || last is null ? null : (Date(first), Date(last));
     }
 
@@ -54,9 +56,10 @@ public sealed class EntityMentions(IArchive archive)
     public IReadOnlyList<MonthCount> PerMonth(string entity)
     {
         using var c = Open();
-        return c.Query<(string Month, long Articles)>(
-            "SELECT substr(published, 1, 7) AS month, count(*) FROM mentions WHERE entity = @entity GROUP BY substr(published, 1, 7) ORDER BY month",
-            new { entity }).Select(r => new MonthCount(r.Month, r.Articles)).ToList();
+        // Counted by day in the index's own order (no sort), then summed by month here.
+        return c.Query<(string Day, long Articles)>("SELECT published, count(*) FROM mentions WHERE entity = @entity GROUP BY published ORDER BY published", new { entity })
+            .GroupBy(r => r.Day[..7])
+            .Select(g => new MonthCount(g.Key, g.Sum(r => r.Articles))).ToList();
     }
 
     /// <summary>How many of an entity's newest articles <see cref="CoMentioned"/> reads: all of them for most entities; for the few named in more, the newest this many.</summary>
